@@ -1,0 +1,939 @@
+package io.sextant.routing.math.u256;
+
+import java.math.BigInteger;
+
+/**
+ * A mutable 256-bit integer on four {@code long} limbs: the EVM word.
+ *
+ * <p>Values are unsigned by default ({@code uint256}); the same bits read as two's complement give
+ * {@code int256} ({@link #isNegative()}, {@link #sar}, {@link #setSigned}), because wrapping
+ * addition, subtraction and multiplication are identical for both readings.
+ *
+ * <p>Every operation writes into {@code this} and takes its operands as arguments, which may alias
+ * {@code this}. Checked operations return {@code true} on success and {@code false} where Solidity
+ * would revert (overflow, underflow, division by zero); on {@code false} the holder's value is
+ * unspecified. Nothing here allocates after the first division on a holder (which creates its
+ * scratch digits once), so kernels keep a few holders and reuse them.
+ *
+ * <p>Not thread-safe: a holder belongs to one thread at a time.
+ */
+public final class UInt256 implements Comparable<UInt256> {
+  private static final long DIGIT_MASK = 0xFFFF_FFFFL;
+
+  /** Limbs, least significant first. */
+  long w0;
+
+  long w1;
+  long w2;
+  long w3;
+
+  /** Division scratch, created on first use and reused: 512-bit dividend, divisor, quotient. */
+  private int[] un;
+
+  private int[] vn;
+  private int[] qd;
+
+  /** A holder whose value is zero. */
+  public UInt256() {}
+
+  /** A holder whose value is {@code value}, read as unsigned. */
+  public static UInt256 ofUnsignedLong(final long value) {
+    return new UInt256().setUnsignedLong(value);
+  }
+
+  /** Cold path: a holder for a non-negative {@code BigInteger} below 2^256. */
+  public static UInt256 of(final BigInteger value) {
+    return new UInt256().set(value);
+  }
+
+  /** Cold path: a holder for a decimal string; throws if it is not a uint256. */
+  public static UInt256 parse(final CharSequence decimal) {
+    final UInt256 v = new UInt256();
+    if (!v.parseDecimal(decimal)) {
+      throw new NumberFormatException("not a uint256: " + decimal);
+    }
+    return v;
+  }
+
+  // ---------------------------------------------------------------- setters
+
+  /** Copies {@code other}. */
+  public UInt256 set(final UInt256 other) {
+    w0 = other.w0;
+    w1 = other.w1;
+    w2 = other.w2;
+    w3 = other.w3;
+    return this;
+  }
+
+  /** Sets the value to the 64 bits of {@code value} read as unsigned. */
+  public UInt256 setUnsignedLong(final long value) {
+    w0 = value;
+    w1 = 0;
+    w2 = 0;
+    w3 = 0;
+    return this;
+  }
+
+  /** Sets the value to {@code value} sign-extended to 256 bits (an {@code int256}). */
+  public UInt256 setSigned(final long value) {
+    final long ext = value >> 63;
+    w0 = value;
+    w1 = ext;
+    w2 = ext;
+    w3 = ext;
+    return this;
+  }
+
+  /** Sets the limbs directly, least significant first. */
+  public UInt256 setLimbs(final long l0, final long l1, final long l2, final long l3) {
+    w0 = l0;
+    w1 = l1;
+    w2 = l2;
+    w3 = l3;
+    return this;
+  }
+
+  /** Sets zero. */
+  public UInt256 setZero() {
+    w0 = 0;
+    w1 = 0;
+    w2 = 0;
+    w3 = 0;
+    return this;
+  }
+
+  /** Sets 2^256 − 1. */
+  public UInt256 setMax() {
+    w0 = -1L;
+    w1 = -1L;
+    w2 = -1L;
+    w3 = -1L;
+    return this;
+  }
+
+  /** Sets 2^bit; {@code bit} in [0, 255]. */
+  public UInt256 setPowerOfTwo(final int bit) {
+    setZero();
+    final long b = 1L << (bit & 63);
+    switch (bit >>> 6) {
+      case 0 -> w0 = b;
+      case 1 -> w1 = b;
+      case 2 -> w2 = b;
+      default -> w3 = b;
+    }
+    return this;
+  }
+
+  /**
+   * Cold path: sets a {@code BigInteger}. Negative values are stored as two's complement; throws
+   * {@link ArithmeticException} if the value does not fit 256 bits (signed or unsigned).
+   */
+  public UInt256 set(final BigInteger value) {
+    if (value.signum() >= 0 ? value.bitLength() > 256 : value.bitLength() > 255) {
+      throw new ArithmeticException("does not fit 256 bits: " + value);
+    }
+    w0 = value.longValue();
+    w1 = value.shiftRight(64).longValue();
+    w2 = value.shiftRight(128).longValue();
+    w3 = value.shiftRight(192).longValue();
+    return this;
+  }
+
+  /**
+   * Parses a non-negative decimal integer without allocating. Returns {@code false} (value
+   * unspecified) if the text is empty, holds a non-digit, or exceeds 2^256 − 1.
+   */
+  public boolean parseDecimal(final CharSequence text) {
+    final int len = text.length();
+    if (len == 0) {
+      return false;
+    }
+    setZero();
+    for (int i = 0; i < len; i++) {
+      final int d = text.charAt(i) - '0';
+      if (d < 0 || d > 9) {
+        return false;
+      }
+      if (!mulSmallAdd(10, d)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Parses {@code 0x}-prefixed hexadecimal without allocating; {@code false} on bad digits or more
+   * than 64 significant hex digits.
+   */
+  public boolean parseHex(final CharSequence text) {
+    final int len = text.length();
+    if (len < 3 || text.charAt(0) != '0' || (text.charAt(1) != 'x' && text.charAt(1) != 'X')) {
+      return false;
+    }
+    setZero();
+    for (int i = 2; i < len; i++) {
+      final int d = Character.digit(text.charAt(i), 16);
+      if (d < 0 || (w3 >>> 60) != 0) {
+        return false;
+      }
+      w3 = (w3 << 4) | (w2 >>> 60);
+      w2 = (w2 << 4) | (w1 >>> 60);
+      w1 = (w1 << 4) | (w0 >>> 60);
+      w0 = (w0 << 4) | d;
+    }
+    return true;
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  /** Limb {@code i} (0 is least significant). */
+  public long limb(final int i) {
+    return switch (i) {
+      case 0 -> w0;
+      case 1 -> w1;
+      case 2 -> w2;
+      case 3 -> w3;
+      default -> throw new IndexOutOfBoundsException(i);
+    };
+  }
+
+  /** Whether the value is zero. */
+  public boolean isZero() {
+    return (w0 | w1 | w2 | w3) == 0;
+  }
+
+  /** Whether the value, read as {@code int256}, is negative. */
+  public boolean isNegative() {
+    return w3 < 0;
+  }
+
+  /** Whether the unsigned value is below 2^bits; {@code bits} in [0, 256]. */
+  public boolean fitsBits(final int bits) {
+    return bitLength() <= bits;
+  }
+
+  /** Whether the unsigned value fits a non-negative {@code long} (below 2^63). */
+  public boolean fitsLong() {
+    return (w1 | w2 | w3) == 0 && w0 >= 0;
+  }
+
+  /** Number of significant bits of the unsigned value: 0 for zero, 256 when the top bit is set. */
+  public int bitLength() {
+    if (w3 != 0) {
+      return 256 - Long.numberOfLeadingZeros(w3);
+    }
+    if (w2 != 0) {
+      return 192 - Long.numberOfLeadingZeros(w2);
+    }
+    if (w1 != 0) {
+      return 128 - Long.numberOfLeadingZeros(w1);
+    }
+    return 64 - Long.numberOfLeadingZeros(w0);
+  }
+
+  /** Whether bit {@code bit} (0 is least significant) is set. */
+  public boolean testBit(final int bit) {
+    return ((limb(bit >>> 6) >>> (bit & 63)) & 1L) != 0;
+  }
+
+  /** The low 64 bits. */
+  public long low64() {
+    return w0;
+  }
+
+  /** Unsigned comparison. */
+  @Override
+  public int compareTo(final UInt256 o) {
+    if (w3 != o.w3) {
+      return Long.compareUnsigned(w3, o.w3);
+    }
+    if (w2 != o.w2) {
+      return Long.compareUnsigned(w2, o.w2);
+    }
+    if (w1 != o.w1) {
+      return Long.compareUnsigned(w1, o.w1);
+    }
+    return Long.compareUnsigned(w0, o.w0);
+  }
+
+  /** Signed ({@code int256}) comparison. */
+  public int compareSigned(final UInt256 o) {
+    if (w3 != o.w3) {
+      return Long.compare(w3, o.w3);
+    }
+    return compareTo(o);
+  }
+
+  /** Unsigned comparison with a {@code long} read as unsigned. */
+  public int compareToUnsignedLong(final long v) {
+    if ((w1 | w2 | w3) != 0) {
+      return 1;
+    }
+    return Long.compareUnsigned(w0, v);
+  }
+
+  /** Whether the two values are equal. */
+  public boolean eq(final UInt256 o) {
+    return w0 == o.w0 && w1 == o.w1 && w2 == o.w2 && w3 == o.w3;
+  }
+
+  @Override
+  public boolean equals(final Object o) {
+    return o instanceof UInt256 u && eq(u);
+  }
+
+  @Override
+  public int hashCode() {
+    return Long.hashCode(w0 ^ w1 * 31 ^ w2 * 961 ^ w3 * 29791);
+  }
+
+  // ---------------------------------------------------------------- add / sub
+
+  /** {@code this = a + b}; {@code false} on unsigned overflow (value wrapped mod 2^256). */
+  public boolean add(final UInt256 a, final UInt256 b) {
+    final long s0 = a.w0 + b.w0;
+    long c = Long.compareUnsigned(s0, a.w0) < 0 ? 1 : 0;
+    final long t1 = a.w1 + b.w1;
+    final long c1 = Long.compareUnsigned(t1, a.w1) < 0 ? 1 : 0;
+    final long s1 = t1 + c;
+    c = c1 | (Long.compareUnsigned(s1, t1) < 0 ? 1 : 0);
+    final long t2 = a.w2 + b.w2;
+    final long c2 = Long.compareUnsigned(t2, a.w2) < 0 ? 1 : 0;
+    final long s2 = t2 + c;
+    c = c2 | (Long.compareUnsigned(s2, t2) < 0 ? 1 : 0);
+    final long t3 = a.w3 + b.w3;
+    final long c3 = Long.compareUnsigned(t3, a.w3) < 0 ? 1 : 0;
+    final long s3 = t3 + c;
+    c = c3 | (Long.compareUnsigned(s3, t3) < 0 ? 1 : 0);
+    w0 = s0;
+    w1 = s1;
+    w2 = s2;
+    w3 = s3;
+    return c == 0;
+  }
+
+  /** {@code this = a + v} for an unsigned {@code long}; {@code false} on overflow. */
+  public boolean addUnsignedLong(final UInt256 a, final long v) {
+    final long s0 = a.w0 + v;
+    long c = Long.compareUnsigned(s0, a.w0) < 0 ? 1 : 0;
+    final long s1 = a.w1 + c;
+    c = (c != 0 && s1 == 0) ? 1 : 0;
+    final long s2 = a.w2 + c;
+    c = (c != 0 && s2 == 0) ? 1 : 0;
+    final long s3 = a.w3 + c;
+    c = (c != 0 && s3 == 0) ? 1 : 0;
+    w0 = s0;
+    w1 = s1;
+    w2 = s2;
+    w3 = s3;
+    return c == 0;
+  }
+
+  /** {@code this = a − b}; {@code false} on unsigned underflow (value wrapped mod 2^256). */
+  public boolean sub(final UInt256 a, final UInt256 b) {
+    final long d0 = a.w0 - b.w0;
+    long br = Long.compareUnsigned(a.w0, b.w0) < 0 ? 1 : 0;
+    final long t1 = a.w1 - b.w1;
+    final long b1 = Long.compareUnsigned(a.w1, b.w1) < 0 ? 1 : 0;
+    final long d1 = t1 - br;
+    br = b1 | (Long.compareUnsigned(t1, br) < 0 ? 1 : 0);
+    final long t2 = a.w2 - b.w2;
+    final long b2 = Long.compareUnsigned(a.w2, b.w2) < 0 ? 1 : 0;
+    final long d2 = t2 - br;
+    br = b2 | (Long.compareUnsigned(t2, br) < 0 ? 1 : 0);
+    final long t3 = a.w3 - b.w3;
+    final long b3 = Long.compareUnsigned(a.w3, b.w3) < 0 ? 1 : 0;
+    final long d3 = t3 - br;
+    br = b3 | (Long.compareUnsigned(t3, br) < 0 ? 1 : 0);
+    w0 = d0;
+    w1 = d1;
+    w2 = d2;
+    w3 = d3;
+    return br == 0;
+  }
+
+  /** {@code this = a − v} for an unsigned {@code long}; {@code false} on underflow. */
+  public boolean subUnsignedLong(final UInt256 a, final long v) {
+    final long d0 = a.w0 - v;
+    long br = Long.compareUnsigned(a.w0, v) < 0 ? 1 : 0;
+    final long d1 = a.w1 - br;
+    br = (br != 0 && a.w1 == 0) ? 1 : 0;
+    final long d2 = a.w2 - br;
+    br = (br != 0 && a.w2 == 0) ? 1 : 0;
+    final long d3 = a.w3 - br;
+    br = (br != 0 && a.w3 == 0) ? 1 : 0;
+    w0 = d0;
+    w1 = d1;
+    w2 = d2;
+    w3 = d3;
+    return br == 0;
+  }
+
+  /** {@code this = −a} mod 2^256 (two's complement negation). */
+  public UInt256 negate(final UInt256 a) {
+    final long n0 = ~a.w0;
+    final long n1 = ~a.w1;
+    final long n2 = ~a.w2;
+    final long n3 = ~a.w3;
+    w0 = n0;
+    w1 = n1;
+    w2 = n2;
+    w3 = n3;
+    addUnsignedLong(this, 1);
+    return this;
+  }
+
+  /**
+   * {@code this = a + b} as {@code int256}; {@code false} on signed overflow (Solidity 0.8 checked
+   * int256 addition).
+   */
+  public boolean addSigned(final UInt256 a, final UInt256 b) {
+    final boolean an = a.isNegative();
+    final boolean bn = b.isNegative();
+    add(a, b);
+    return an != bn || isNegative() == an;
+  }
+
+  /** {@code this = a − b} as {@code int256}; {@code false} on signed overflow. */
+  public boolean subSigned(final UInt256 a, final UInt256 b) {
+    final boolean an = a.isNegative();
+    final boolean bn = b.isNegative();
+    sub(a, b);
+    return an == bn || isNegative() == an;
+  }
+
+  // ---------------------------------------------------------------- multiplication
+
+  /** {@code this = a · b}; {@code false} if the product exceeds 2^256 − 1 (low 256 bits kept). */
+  public boolean mul(final UInt256 a, final UInt256 b) {
+    final long a0 = a.w0, a1 = a.w1, a2 = a.w2, a3 = a.w3;
+    final long b0 = b.w0, b1 = b.w1, b2 = b.w2, b3 = b.w3;
+    // Partial products a_i·b_j with i + j ≥ 4 lie wholly above bit 256.
+    boolean overflow =
+        (a3 != 0 && (b1 | b2 | b3) != 0) || (a2 != 0 && (b2 | b3) != 0) || (a1 != 0 && b3 != 0);
+    long lo, hi, s, c;
+
+    // Row b0: r = a · b0.
+    final long r0 = a0 * b0;
+    c = Math.unsignedMultiplyHigh(a0, b0);
+    lo = a1 * b0;
+    long r1 = lo + c;
+    c = Math.unsignedMultiplyHigh(a1, b0) + (Long.compareUnsigned(r1, lo) < 0 ? 1 : 0);
+    lo = a2 * b0;
+    long r2 = lo + c;
+    c = Math.unsignedMultiplyHigh(a2, b0) + (Long.compareUnsigned(r2, lo) < 0 ? 1 : 0);
+    lo = a3 * b0;
+    long r3 = lo + c;
+    c = Math.unsignedMultiplyHigh(a3, b0) + (Long.compareUnsigned(r3, lo) < 0 ? 1 : 0);
+    overflow |= c != 0;
+
+    // Row b1, shifted one limb: each step adds x·y + r + c, whose high half cannot overflow.
+    lo = a0 * b1;
+    hi = Math.unsignedMultiplyHigh(a0, b1);
+    s = lo + r1;
+    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    r1 = s;
+    c = hi;
+    lo = a1 * b1;
+    hi = Math.unsignedMultiplyHigh(a1, b1);
+    s = lo + r2;
+    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    r2 = s + c;
+    hi += Long.compareUnsigned(r2, s) < 0 ? 1 : 0;
+    c = hi;
+    lo = a2 * b1;
+    hi = Math.unsignedMultiplyHigh(a2, b1);
+    s = lo + r3;
+    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    r3 = s + c;
+    hi += Long.compareUnsigned(r3, s) < 0 ? 1 : 0;
+    overflow |= hi != 0;
+
+    // Row b2, shifted two limbs.
+    lo = a0 * b2;
+    hi = Math.unsignedMultiplyHigh(a0, b2);
+    s = lo + r2;
+    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    r2 = s;
+    c = hi;
+    lo = a1 * b2;
+    hi = Math.unsignedMultiplyHigh(a1, b2);
+    s = lo + r3;
+    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    r3 = s + c;
+    hi += Long.compareUnsigned(r3, s) < 0 ? 1 : 0;
+    overflow |= hi != 0;
+
+    // Row b3, shifted three limbs.
+    lo = a0 * b3;
+    hi = Math.unsignedMultiplyHigh(a0, b3);
+    s = lo + r3;
+    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    r3 = s;
+    overflow |= hi != 0;
+
+    w0 = r0;
+    w1 = r1;
+    w2 = r2;
+    w3 = r3;
+    return !overflow;
+  }
+
+  /**
+   * {@code this = this · m + add} for small unsigned {@code m} and {@code add}; {@code false} on
+   * overflow. Used by decimal parsing.
+   */
+  private boolean mulSmallAdd(final long m, final long add) {
+    long lo = w0 * m;
+    long hi = Math.unsignedMultiplyHigh(w0, m);
+    final long n0 = lo + add;
+    long carry = hi + (Long.compareUnsigned(n0, lo) < 0 ? 1 : 0);
+    lo = w1 * m;
+    hi = Math.unsignedMultiplyHigh(w1, m);
+    final long n1 = lo + carry;
+    carry = hi + (Long.compareUnsigned(n1, lo) < 0 ? 1 : 0);
+    lo = w2 * m;
+    hi = Math.unsignedMultiplyHigh(w2, m);
+    final long n2 = lo + carry;
+    carry = hi + (Long.compareUnsigned(n2, lo) < 0 ? 1 : 0);
+    lo = w3 * m;
+    hi = Math.unsignedMultiplyHigh(w3, m);
+    final long n3 = lo + carry;
+    carry = hi + (Long.compareUnsigned(n3, lo) < 0 ? 1 : 0);
+    w0 = n0;
+    w1 = n1;
+    w2 = n2;
+    w3 = n3;
+    return carry == 0;
+  }
+
+  // ---------------------------------------------------------------- shifts and bits
+
+  /** {@code this = a << n} mod 2^256, {@code n ≥ 0}. */
+  public UInt256 shl(final UInt256 a, final int n) {
+    if (n >= 256) {
+      return setZero();
+    }
+    long l0 = a.w0, l1 = a.w1, l2 = a.w2, l3 = a.w3;
+    final int limbs = n >>> 6;
+    for (int i = 0; i < limbs; i++) {
+      l3 = l2;
+      l2 = l1;
+      l1 = l0;
+      l0 = 0;
+    }
+    final int s = n & 63;
+    if (s != 0) {
+      l3 = (l3 << s) | (l2 >>> (64 - s));
+      l2 = (l2 << s) | (l1 >>> (64 - s));
+      l1 = (l1 << s) | (l0 >>> (64 - s));
+      l0 = l0 << s;
+    }
+    return setLimbs(l0, l1, l2, l3);
+  }
+
+  /** {@code this = a >>> n} (logical), {@code n ≥ 0}. */
+  public UInt256 shr(final UInt256 a, final int n) {
+    if (n >= 256) {
+      return setZero();
+    }
+    long l0 = a.w0, l1 = a.w1, l2 = a.w2, l3 = a.w3;
+    final int limbs = n >>> 6;
+    for (int i = 0; i < limbs; i++) {
+      l0 = l1;
+      l1 = l2;
+      l2 = l3;
+      l3 = 0;
+    }
+    final int s = n & 63;
+    if (s != 0) {
+      l0 = (l0 >>> s) | (l1 << (64 - s));
+      l1 = (l1 >>> s) | (l2 << (64 - s));
+      l2 = (l2 >>> s) | (l3 << (64 - s));
+      l3 = l3 >>> s;
+    }
+    return setLimbs(l0, l1, l2, l3);
+  }
+
+  /** {@code this = a >> n} (arithmetic, {@code int256}), {@code n ≥ 0}. */
+  public UInt256 sar(final UInt256 a, final int n) {
+    final long ext = a.w3 >> 63;
+    if (n >= 256) {
+      return setLimbs(ext, ext, ext, ext);
+    }
+    long l0 = a.w0, l1 = a.w1, l2 = a.w2, l3 = a.w3;
+    final int limbs = n >>> 6;
+    for (int i = 0; i < limbs; i++) {
+      l0 = l1;
+      l1 = l2;
+      l2 = l3;
+      l3 = ext;
+    }
+    final int s = n & 63;
+    if (s != 0) {
+      l0 = (l0 >>> s) | (l1 << (64 - s));
+      l1 = (l1 >>> s) | (l2 << (64 - s));
+      l2 = (l2 >>> s) | (l3 << (64 - s));
+      l3 = l3 >> s;
+    }
+    return setLimbs(l0, l1, l2, l3);
+  }
+
+  /** {@code this = a & b}. */
+  public UInt256 and(final UInt256 a, final UInt256 b) {
+    return setLimbs(a.w0 & b.w0, a.w1 & b.w1, a.w2 & b.w2, a.w3 & b.w3);
+  }
+
+  /** {@code this = a | b}. */
+  public UInt256 or(final UInt256 a, final UInt256 b) {
+    return setLimbs(a.w0 | b.w0, a.w1 | b.w1, a.w2 | b.w2, a.w3 | b.w3);
+  }
+
+  /** {@code this = ~a}. */
+  public UInt256 not(final UInt256 a) {
+    return setLimbs(~a.w0, ~a.w1, ~a.w2, ~a.w3);
+  }
+
+  // ---------------------------------------------------------------- division
+
+  /** {@code this = ⌊a / b⌋}; {@code false} if {@code b} is zero. */
+  public boolean div(final UInt256 a, final UInt256 b) {
+    return divide(a.w0, a.w1, a.w2, a.w3, 0, 0, 0, 0, b, false, false);
+  }
+
+  /**
+   * {@code this = ⌈a / b⌉}; {@code false} if {@code b} is zero (Uniswap's
+   * UnsafeMath.divRoundingUp).
+   */
+  public boolean divRoundingUp(final UInt256 a, final UInt256 b) {
+    return divide(a.w0, a.w1, a.w2, a.w3, 0, 0, 0, 0, b, true, false);
+  }
+
+  /** {@code this = a mod b}; {@code false} if {@code b} is zero. */
+  public boolean mod(final UInt256 a, final UInt256 b) {
+    return divide(a.w0, a.w1, a.w2, a.w3, 0, 0, 0, 0, b, false, true);
+  }
+
+  /**
+   * {@code this = ⌊a · b / d⌋} with a full 512-bit intermediate (Uniswap's FullMath.mulDiv); {@code
+   * false} if {@code d} is zero or the quotient exceeds 2^256 − 1.
+   */
+  public boolean mulDiv(final UInt256 a, final UInt256 b, final UInt256 d) {
+    return mulDivInternal(a, b, d, false);
+  }
+
+  /**
+   * {@code this = ⌈a · b / d⌉} (FullMath.mulDivRoundingUp); {@code false} if {@code d} is zero or
+   * the result exceeds 2^256 − 1.
+   */
+  public boolean mulDivRoundingUp(final UInt256 a, final UInt256 b, final UInt256 d) {
+    return mulDivInternal(a, b, d, true);
+  }
+
+  /**
+   * {@code this = (a · b) mod d} with a 512-bit intermediate (EVM MULMOD); {@code false} if d = 0.
+   */
+  public boolean mulMod(final UInt256 a, final UInt256 b, final UInt256 d) {
+    final long[] p = product512(a, b);
+    return divide(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], d, false, true);
+  }
+
+  private long[] productScratch;
+
+  private long[] product512(final UInt256 a, final UInt256 b) {
+    long[] p = productScratch;
+    if (p == null) {
+      p = productScratch = new long[8];
+    }
+    for (int i = 0; i < 8; i++) {
+      p[i] = 0;
+    }
+    final long a0 = a.w0, a1 = a.w1, a2 = a.w2, a3 = a.w3;
+    final long b0 = b.w0, b1 = b.w1, b2 = b.w2, b3 = b.w3;
+    mulAddRow(p, 0, a0, b0, b1, b2, b3);
+    mulAddRow(p, 1, a1, b0, b1, b2, b3);
+    mulAddRow(p, 2, a2, b0, b1, b2, b3);
+    mulAddRow(p, 3, a3, b0, b1, b2, b3);
+    return p;
+  }
+
+  /** p[off..off+4] += x · (b0,b1,b2,b3). */
+  private static void mulAddRow(
+      final long[] p,
+      final int off,
+      final long x,
+      final long b0,
+      final long b1,
+      final long b2,
+      final long b3) {
+    if (x == 0) {
+      return;
+    }
+    long carry = 0;
+    for (int j = 0; j < 4; j++) {
+      final long bj = j == 0 ? b0 : j == 1 ? b1 : j == 2 ? b2 : b3;
+      final long lo = x * bj;
+      final long hi = Math.unsignedMultiplyHigh(x, bj);
+      long s = p[off + j] + lo;
+      long c = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+      final long s2 = s + carry;
+      c += Long.compareUnsigned(s2, s) < 0 ? 1 : 0;
+      p[off + j] = s2;
+      carry = hi + c; // cannot overflow: hi ≤ 2^64 − 2
+    }
+    int k = off + 4;
+    while (carry != 0 && k < 8) {
+      final long s = p[k] + carry;
+      carry = Long.compareUnsigned(s, carry) < 0 ? 1 : 0;
+      p[k] = s;
+      k++;
+    }
+  }
+
+  private boolean mulDivInternal(
+      final UInt256 a, final UInt256 b, final UInt256 d, final boolean roundUp) {
+    if (d.isZero()) {
+      return false;
+    }
+    final long[] p = product512(a, b);
+    return divide(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], d, roundUp, false);
+  }
+
+  /**
+   * Knuth's algorithm D on 32-bit digits (Hacker's Delight, divmnu): divides the 512-bit value
+   * {@code n0..n7} by {@code d}. Writes the quotient (rounded up if asked) or the remainder.
+   * Returns {@code false} for a zero divisor or a quotient above 2^256 − 1.
+   */
+  private boolean divide(
+      final long n0,
+      final long n1,
+      final long n2,
+      final long n3,
+      final long n4,
+      final long n5,
+      final long n6,
+      final long n7,
+      final UInt256 d,
+      final boolean roundUp,
+      final boolean wantRemainder) {
+    if (d.isZero()) {
+      return false;
+    }
+    int[] u = un;
+    if (u == null) {
+      u = un = new int[17];
+      vn = new int[8];
+      qd = new int[16];
+    }
+    final int[] v = vn;
+    final int[] q = qd;
+    // Dividend digits.
+    int m = 16;
+    putDigits(u, 0, n0);
+    putDigits(u, 2, n1);
+    putDigits(u, 4, n2);
+    putDigits(u, 6, n3);
+    putDigits(u, 8, n4);
+    putDigits(u, 10, n5);
+    putDigits(u, 12, n6);
+    putDigits(u, 14, n7);
+    while (m > 0 && u[m - 1] == 0) {
+      m--;
+    }
+    // Divisor digits.
+    putDigits(v, 0, d.w0);
+    putDigits(v, 2, d.w1);
+    putDigits(v, 4, d.w2);
+    putDigits(v, 6, d.w3);
+    int n = 8;
+    while (v[n - 1] == 0) {
+      n--;
+    }
+    for (int i = 0; i < 16; i++) {
+      q[i] = 0;
+    }
+    boolean remainderNonZero;
+    if (m < n) {
+      // Quotient zero, remainder is the dividend.
+      remainderNonZero = m > 0;
+      if (wantRemainder) {
+        setLimbs(n0, n1, n2, n3);
+        return true;
+      }
+    } else if (n == 1) {
+      final long dv = v[0] & DIGIT_MASK;
+      long r = 0;
+      for (int j = m - 1; j >= 0; j--) {
+        final long t = (r << 32) | (u[j] & DIGIT_MASK);
+        final long qj = Long.divideUnsigned(t, dv);
+        q[j] = (int) qj;
+        r = t - qj * dv;
+      }
+      remainderNonZero = r != 0;
+      if (wantRemainder) {
+        setLimbs(r, 0, 0, 0);
+        return true;
+      }
+    } else {
+      final int s = Integer.numberOfLeadingZeros(v[n - 1]);
+      // Normalise: shift divisor and dividend left by s (u gains a digit).
+      for (int i = n - 1; i > 0; i--) {
+        v[i] = (int) (((v[i] & DIGIT_MASK) << s) | ((v[i - 1] & DIGIT_MASK) >>> (32 - s)));
+      }
+      v[0] = v[0] << s;
+      u[m] = (int) ((u[m - 1] & DIGIT_MASK) >>> (32 - s));
+      for (int i = m - 1; i > 0; i--) {
+        u[i] = (int) (((u[i] & DIGIT_MASK) << s) | ((u[i - 1] & DIGIT_MASK) >>> (32 - s)));
+      }
+      u[0] = u[0] << s;
+      final long vTop = v[n - 1] & DIGIT_MASK;
+      final long vNext = v[n - 2] & DIGIT_MASK;
+      for (int j = m - n; j >= 0; j--) {
+        final long num = ((u[j + n] & DIGIT_MASK) << 32) | (u[j + n - 1] & DIGIT_MASK);
+        long qhat = Long.divideUnsigned(num, vTop);
+        long rhat = num - qhat * vTop;
+        while (qhat >= (1L << 32)
+            || Long.compareUnsigned(qhat * vNext, (rhat << 32) | (u[j + n - 2] & DIGIT_MASK)) > 0) {
+          qhat--;
+          rhat += vTop;
+          if (rhat >= (1L << 32)) {
+            break;
+          }
+        }
+        long k = 0;
+        long t;
+        for (int i = 0; i < n; i++) {
+          final long p = qhat * (v[i] & DIGIT_MASK);
+          t = (u[i + j] & DIGIT_MASK) - k - (p & DIGIT_MASK);
+          u[i + j] = (int) t;
+          k = (p >>> 32) - (t >> 32);
+        }
+        t = (u[j + n] & DIGIT_MASK) - k;
+        u[j + n] = (int) t;
+        if (t < 0) {
+          qhat--;
+          k = 0;
+          for (int i = 0; i < n; i++) {
+            t = (u[i + j] & DIGIT_MASK) + (v[i] & DIGIT_MASK) + k;
+            u[i + j] = (int) t;
+            k = t >>> 32;
+          }
+          u[j + n] = (int) ((u[j + n] & DIGIT_MASK) + k);
+        }
+        q[j] = (int) qhat;
+      }
+      remainderNonZero = false;
+      for (int i = 0; i < n; i++) {
+        if (u[i] != 0) {
+          remainderNonZero = true;
+          break;
+        }
+      }
+      if (wantRemainder) {
+        // Un-normalise the remainder held in u[0..n].
+        long r0 = 0, r1 = 0, r2 = 0, r3 = 0;
+        for (int i = 0; i < n; i++) {
+          final long digit =
+              ((u[i] & DIGIT_MASK) >>> s) | (s == 0 ? 0 : ((u[i + 1] & DIGIT_MASK) << (32 - s)));
+          final long dg = digit & DIGIT_MASK;
+          switch (i) {
+            case 0 -> r0 |= dg;
+            case 1 -> r0 |= dg << 32;
+            case 2 -> r1 |= dg;
+            case 3 -> r1 |= dg << 32;
+            case 4 -> r2 |= dg;
+            case 5 -> r2 |= dg << 32;
+            case 6 -> r3 |= dg;
+            default -> r3 |= dg << 32;
+          }
+        }
+        setLimbs(r0, r1, r2, r3);
+        return true;
+      }
+    }
+    for (int i = 8; i < 16; i++) {
+      if (q[i] != 0) {
+        return false;
+      }
+    }
+    setLimbs(digits(q, 0), digits(q, 2), digits(q, 4), digits(q, 6));
+    if (roundUp && remainderNonZero) {
+      return addUnsignedLong(this, 1);
+    }
+    return true;
+  }
+
+  private static void putDigits(final int[] a, final int i, final long limb) {
+    a[i] = (int) limb;
+    a[i + 1] = (int) (limb >>> 32);
+  }
+
+  private static long digits(final int[] a, final int i) {
+    return (a[i] & DIGIT_MASK) | ((long) a[i + 1] << 32);
+  }
+
+  // ---------------------------------------------------------------- conversions
+
+  /**
+   * The unsigned value as the nearest-ish {@code double} (relative error below 2^-52): for the
+   * floating-point optimiser, never for reported amounts.
+   */
+  public double toDouble() {
+    return unsignedToDouble(w3) * 0x1p192
+        + unsignedToDouble(w2) * 0x1p128
+        + unsignedToDouble(w1) * 0x1p64
+        + unsignedToDouble(w0);
+  }
+
+  private static double unsignedToDouble(final long v) {
+    final double d = (double) (v >>> 1) * 2.0;
+    return d + (v & 1L);
+  }
+
+  /**
+   * Sets the value to {@code ⌊x⌋} for a finite, non-negative {@code double} below 2^256; returns
+   * {@code false} otherwise.
+   */
+  public boolean setDouble(final double x) {
+    if (!(x >= 0) || x >= 0x1p256) {
+      return false;
+    }
+    if (x < 0x1p63) {
+      return setUnsignedLong((long) x) != null;
+    }
+    final long bits = Double.doubleToRawLongBits(x);
+    final int exp = (int) ((bits >>> 52) & 0x7FF) - 1075;
+    final long mantissa = (bits & 0xF_FFFF_FFFF_FFFFL) | (1L << 52);
+    setUnsignedLong(mantissa);
+    shl(this, exp);
+    return true;
+  }
+
+  /** Cold path: the unsigned value as a {@code BigInteger}. */
+  public BigInteger toBigInteger() {
+    final byte[] b = new byte[33];
+    for (int i = 0; i < 8; i++) {
+      b[32 - i] = (byte) (w0 >>> (8 * i));
+      b[24 - i] = (byte) (w1 >>> (8 * i));
+      b[16 - i] = (byte) (w2 >>> (8 * i));
+      b[8 - i] = (byte) (w3 >>> (8 * i));
+    }
+    return new BigInteger(b);
+  }
+
+  /** Cold path: the value read as {@code int256}. */
+  public BigInteger toSignedBigInteger() {
+    final BigInteger u = toBigInteger();
+    return isNegative() ? u.subtract(BigInteger.ONE.shiftLeft(256)) : u;
+  }
+
+  /** The unsigned value in decimal. */
+  @Override
+  public String toString() {
+    if ((w1 | w2 | w3) == 0) {
+      return Long.toUnsignedString(w0);
+    }
+    return toBigInteger().toString();
+  }
+}

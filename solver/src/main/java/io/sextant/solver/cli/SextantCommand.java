@@ -1,0 +1,30 @@
+package io.sextant.solver.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code sextant} command line: one entry point, a subcommand per job. */
+@Command(
+    name = "sextant",
+    mixinStandardHelpOptions = true,
+    versionProvider = SextantVersion.class,
+    description = "Low-latency off-chain solver for DeFi intent auctions.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class SextantCommand implements Runnable {
+  @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** Runs the command line and exits with its status. */
+  public static void main(final String[] args) {
+    System.exit(newCommandLine().execute(args));
+  }
+
+  /** The configured picocli command line, for tests that run subcommands in-process. */
+  public static CommandLine newCommandLine() {
+    return new CommandLine(new SextantCommand());
+  }
+}
