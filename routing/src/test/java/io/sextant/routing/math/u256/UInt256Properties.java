@@ -91,6 +91,38 @@ class UInt256Properties {
     assertEquals(qr[1], mm.toBigInteger());
   }
 
+  /** Limbs from {0, 1, 2^63, all-ones, …}: reaches Knuth's rare add-back and qhat = β − 1 paths. */
+  @Provide
+  Arbitrary<BigInteger> cornerLimbs() {
+    return Arbitraries.randomValue(
+        r -> {
+          BigInteger v = BigInteger.ZERO;
+          for (int i = 0; i < 4; i++) {
+            final long limb =
+                switch (r.nextInt(7)) {
+                  case 0 -> 0L;
+                  case 1 -> 1L;
+                  case 2 -> Long.MIN_VALUE;
+                  case 3 -> -1L;
+                  case 4 -> -2L;
+                  case 5 -> Long.MAX_VALUE;
+                  default -> r.nextLong();
+                };
+            v = v.shiftLeft(64).or(new BigInteger(Long.toUnsignedString(limb)));
+          }
+          return v.shiftRight(64 * r.nextInt(4));
+        });
+  }
+
+  @Property(tries = 30_000)
+  void divisionOfCornerLimbsMatchesModel(
+      @ForAll("cornerLimbs") BigInteger a,
+      @ForAll("cornerLimbs") BigInteger b,
+      @ForAll("cornerLimbs") BigInteger d) {
+    mulDivMatchesModel(a, b, d);
+    divAndModMatchModel(a, d);
+  }
+
   @Property(tries = 10_000)
   void shiftsMatchModel(@ForAll("u256") BigInteger a, @ForAll("shift") int n) {
     final UInt256 r = new UInt256();
