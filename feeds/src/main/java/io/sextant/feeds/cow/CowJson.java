@@ -8,14 +8,16 @@ import java.util.Locale;
 /**
  * Typed reads of CoW JSON values with errors that name the path: the serde conventions of the
  * solver-engine DTOs (U256 as decimal or {@code 0x} hex strings, addresses as {@code 0x} + 40 hex,
- * decimals as strings).
+ * decimals as strings). Shared by every reader of CoW-convention JSON (auctions, swap and query
+ * files).
  */
-final class CowJson {
-  static final BigInteger UINT256_MAX = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
+public final class CowJson {
+  public static final BigInteger UINT256_MAX =
+      BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
 
   private CowJson() {}
 
-  static JsonNode field(final JsonNode parent, final String name, final String path) {
+  public static JsonNode field(final JsonNode parent, final String name, final String path) {
     final JsonNode n = parent.get(name);
     if (n == null || n.isNull()) {
       throw new CowFormatException(join(path, name), "missing");
@@ -23,37 +25,37 @@ final class CowJson {
     return n;
   }
 
-  static JsonNode optionalField(final JsonNode parent, final String name) {
+  public static JsonNode optionalField(final JsonNode parent, final String name) {
     final JsonNode n = parent.get(name);
     return n == null || n.isNull() ? null : n;
   }
 
-  static String join(final String path, final String name) {
+  public static String join(final String path, final String name) {
     return path.isEmpty() ? name : path + "." + name;
   }
 
-  static JsonNode object(final JsonNode n, final String path) {
+  public static JsonNode object(final JsonNode n, final String path) {
     if (!n.isObject()) {
       throw new CowFormatException(path, "expected an object, got " + describe(n));
     }
     return n;
   }
 
-  static JsonNode array(final JsonNode n, final String path) {
+  public static JsonNode array(final JsonNode n, final String path) {
     if (!n.isArray()) {
       throw new CowFormatException(path, "expected an array, got " + describe(n));
     }
     return n;
   }
 
-  static String text(final JsonNode n, final String path) {
+  public static String text(final JsonNode n, final String path) {
     if (!n.isTextual()) {
       throw new CowFormatException(path, "expected a string, got " + describe(n));
     }
     return n.asText();
   }
 
-  static boolean bool(final JsonNode n, final String path) {
+  public static boolean bool(final JsonNode n, final String path) {
     if (!n.isBoolean()) {
       throw new CowFormatException(path, "expected true or false, got " + describe(n));
     }
@@ -61,12 +63,12 @@ final class CowJson {
   }
 
   /** A uint256 given as a decimal or {@code 0x}-hex string (the DTOs' HexOrDecimalU256). */
-  static BigInteger u256(final JsonNode n, final String path) {
+  public static BigInteger u256(final JsonNode n, final String path) {
     final String s = text(n, path);
     return u256(s, path);
   }
 
-  static BigInteger u256(final String s, final String path) {
+  public static BigInteger u256(final String s, final String path) {
     final BigInteger v;
     try {
       if (s.startsWith("0x") || s.startsWith("0X")) {
@@ -90,7 +92,7 @@ final class CowJson {
   }
 
   /** A signed integer string (e.g. an int128 liquidityNet) within {@code bits} bits. */
-  static BigInteger signed(final JsonNode n, final String path, final int bits) {
+  public static BigInteger signed(final JsonNode n, final String path, final int bits) {
     final String s = text(n, path);
     final BigInteger v;
     try {
@@ -104,14 +106,14 @@ final class CowJson {
     return v;
   }
 
-  static int int32(final JsonNode n, final String path) {
+  public static int int32(final JsonNode n, final String path) {
     if (!n.isIntegralNumber() || !n.canConvertToInt()) {
       throw new CowFormatException(path, "expected a 32-bit integer, got " + describe(n));
     }
     return n.intValue();
   }
 
-  static long uint32(final JsonNode n, final String path) {
+  public static long uint32(final JsonNode n, final String path) {
     if (!n.isIntegralNumber()
         || !n.canConvertToLong()
         || n.longValue() < 0
@@ -122,7 +124,7 @@ final class CowJson {
   }
 
   /** A decimal string such as {@code "0.003"} (numbers are accepted too). */
-  static BigDecimal decimal(final JsonNode n, final String path) {
+  public static BigDecimal decimal(final JsonNode n, final String path) {
     final String s;
     if (n.isNumber()) {
       s = n.asText();
@@ -137,11 +139,11 @@ final class CowJson {
   }
 
   /** A {@code 0x} + 40 hex address, returned lowercase. */
-  static String address(final JsonNode n, final String path) {
+  public static String address(final JsonNode n, final String path) {
     return address(text(n, path), path);
   }
 
-  static String address(final String s, final String path) {
+  public static String address(final String s, final String path) {
     if (s.length() != 42 || !s.startsWith("0x") || !isHex(s, 2)) {
       throw new CowFormatException(path, "not an address (0x + 40 hex digits): " + quote(s));
     }
@@ -149,7 +151,7 @@ final class CowJson {
   }
 
   /** {@code 0x} + exactly {@code bytes}·2 hex digits, lowercase. */
-  static String hexBytes(final JsonNode n, final String path, final int bytes) {
+  public static String hexBytes(final JsonNode n, final String path, final int bytes) {
     final String s = text(n, path);
     if (s.length() != 2 + 2 * bytes || !s.startsWith("0x") || !isHex(s, 2)) {
       throw new CowFormatException(
@@ -167,7 +169,7 @@ final class CowJson {
     return true;
   }
 
-  static String describe(final JsonNode n) {
+  public static String describe(final JsonNode n) {
     if (n.isTextual()) {
       return "string " + quote(n.asText());
     }

@@ -10,8 +10,8 @@ import io.sextant.routing.math.u256.UInt256;
  *
  * <p>State, per token: the Vault balance in base units; the scaling factor in 18-decimal fixed
  * point ({@code 1e18 · 10^(18 − decimals)}, times the rate for rate-provider tokens); the
- * normalised weight in 1e18 (they sum to exactly 1e18). The swap fee is 18-decimal fixed point in
- * [0, 1).
+ * normalised weight in 1e18 (they sum to 1e18, within compression rounding). The swap fee is
+ * 18-decimal fixed point in [0, 1).
  *
  * <p>Exact in: {@code amountIn − mulUp(amountIn, fee)}, then every amount is upscaled ({@code
  * mulDown} by its scaling factor), {@code calcOutGivenIn}, and the output downscaled rounding down.
@@ -57,11 +57,18 @@ public final class BalancerWeightedPool implements ExactPool {
   public BalancerWeightedPool() {}
 
   /**
+   * How far from 1 the weights may sum: 1e-4. Pools that store their normalised weights compressed
+   * (as the auction's real pools with sums of 1 + 1/65535 do) report weights whose sum misses 1e18
+   * by rounding; the contract swaps with each weight as reported, and so do we.
+   */
+  public static final UInt256 WEIGHT_SUM_TOLERANCE = UInt256.ofUnsignedLong(100_000_000_000_000L);
+
+  /**
    * Cold path: a validated pool.
    *
    * @param balances Vault balances, base units of each token
    * @param scalingFactors 18-decimal fixed point, {@code 1e18 · 10^(18 − decimals)}
-   * @param weights normalised weights in 1e18, summing to exactly 1e18
+   * @param weights normalised weights in 1e18, summing to 1e18 within {@link #WEIGHT_SUM_TOLERANCE}
    * @param swapFee 18-decimal fixed point, e.g. 3e15 for 0.3%
    * @param version which {@code powUp} the pool uses
    */
@@ -158,7 +165,10 @@ public final class BalancerWeightedPool implements ExactPool {
         throw new IllegalArgumentException("weights overflow uint256");
       }
     }
-    if (!sum.eq(FixedPoint.ONE)) {
+    if (!check.sub(sum, FixedPoint.ONE)) {
+      check.sub(FixedPoint.ONE, sum);
+    }
+    if (check.compareTo(WEIGHT_SUM_TOLERANCE) > 0) {
       throw new IllegalArgumentException(
           "weights sum to " + FixedPoint.toDecimalString(sum) + ", not 1");
     }
