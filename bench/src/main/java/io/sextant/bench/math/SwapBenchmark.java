@@ -94,12 +94,12 @@ public class SwapBenchmark {
   private UInt256 amountCrossing(final int ticks) {
     // Bisect on the WETH input for the smallest amount that crosses `ticks` ticks.
     BigInteger lo = BigInteger.ONE;
-    BigInteger hi = BigInteger.TEN.pow(30);
+    BigInteger hi = BigInteger.TEN.pow(24);
     final UInt256 amt = new UInt256();
     while (hi.subtract(lo).compareTo(BigInteger.ONE) > 0) {
       final BigInteger mid = lo.add(hi).shiftRight(1);
-      v3.exactIn(v3In, v3Out, amt.set(mid), result);
-      if (result.ticksCrossed >= ticks) {
+      // A failure means the swap ran past the auction's tick data: too large.
+      if (!v3.exactIn(v3In, v3Out, amt.set(mid), result) || result.ticksCrossed >= ticks) {
         hi = mid;
       } else {
         lo = mid;
