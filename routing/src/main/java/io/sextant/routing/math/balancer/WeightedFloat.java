@@ -1,0 +1,69 @@
+package io.sextant.routing.math.balancer;
+
+/**
+ * Floating-point companion of a weighted pool for the split optimiser: output, marginal rate and
+ * inverse marginal of one pair, in base units of the tokens (the scaling factors cancel out).
+ * Approximate by design; the exact amounts come from {@link BalancerWeightedPool}.
+ *
+ * <p>With {@code γ = 1 − fee} and {@code r = wIn / wOut}: {@code out(a) = bO·(1 − (bI/(bI +
+ * γa))^r)}, {@code out'(a) = (bO·r·γ/bI)·(bI/(bI + γa))^(r+1)}. Inputs are capped at the pool's 30%
+ * limit {@link #maxInput}. Stateless and allocation-free.
+ */
+public final class WeightedFloat {
+  private WeightedFloat() {}
+
+  /** Largest input (base units, fee included) the pool accepts: {@code 0.3·bI / γ}. */
+  public static double maxInput(final double balanceIn, final double fee) {
+    return 0.3 * balanceIn / (1.0 - fee);
+  }
+
+  /** Output for {@code amountIn}, base units of the output token. */
+  public static double output(
+      final double balanceIn,
+      final double weightIn,
+      final double balanceOut,
+      final double weightOut,
+      final double fee,
+      final double amountIn) {
+    final double g = 1.0 - fee;
+    return -balanceOut * Math.expm1(-(weightIn / weightOut) * Math.log1p(g * amountIn / balanceIn));
+  }
+
+  /** Marginal output per unit of input at input {@code amountIn}. */
+  public static double marginal(
+      final double balanceIn,
+      final double weightIn,
+      final double balanceOut,
+      final double weightOut,
+      final double fee,
+      final double amountIn) {
+    final double g = 1.0 - fee;
+    final double r = weightIn / weightOut;
+    return balanceOut
+        * r
+        * g
+        / balanceIn
+        * Math.exp(-(r + 1.0) * Math.log1p(g * amountIn / balanceIn));
+  }
+
+  /**
+   * The input at which the marginal falls to {@code lambda} (closed form), clamped to [0, {@link
+   * #maxInput}]: {@code bI + γa = bI·(bO·r·γ / (λ·bI))^(1/(r+1))}.
+   */
+  public static double inputAtMarginal(
+      final double balanceIn,
+      final double weightIn,
+      final double balanceOut,
+      final double weightOut,
+      final double fee,
+      final double lambda) {
+    final double g = 1.0 - fee;
+    final double r = weightIn / weightOut;
+    final double spot = balanceOut * r * g / balanceIn;
+    if (!(lambda < spot)) {
+      return 0.0;
+    }
+    final double a = balanceIn * Math.expm1(Math.log(spot / lambda) / (r + 1.0)) / g;
+    return Math.min(a, maxInput(balanceIn, fee));
+  }
+}
