@@ -7,7 +7,8 @@ import io.sextant.routing.math.u256.UInt256;
 /**
  * A Curve StableSwap plain pool, integer for integer: {@code get_D}, {@code get_y} and {@code
  * get_dy} of the Vyper contracts, with Vyper's checked arithmetic (every overflow, underflow and
- * division by zero fails the swap).
+ * division by zero fails the swap). Quotes are what {@code exchange()} pays; the {@code get_dy}
+ * view of 3pool-era pools, which rounds its fee differently, is {@link #viewGetDy}.
  *
  * <p>Per coin: the pool's internal balance in base units and the rate {@code 10^(36 − decimals)}
  * (so {@code xp = balance · rate / 1e18} has 18 decimals). The amplification is the stored value:
@@ -15,8 +16,8 @@ import io.sextant.routing.math.u256.UInt256;
  * ({@code 4000000} = 0.04%); the admin fee (also over 1e10) only affects {@link #apply}.
  *
  * <p>Exact out: plain pools have no {@code get_dx}, so it is an exact search: the result is the
- * smallest {@code dx} whose {@code get_dy(dx) ≥ amountOut} while {@code get_dy(dx − 1) <
- * amountOut}, started from the inverse formula and bracketed by doubling; {@code result.amountOut}
+ * smallest {@code dx} whose executed output is at least {@code amountOut} while that of {@code dx −
+ * 1} is not, started from the inverse formula and bracketed by doubling; {@code result.amountOut}
  * is the requested amount (the contract may pay a few wei more).
  *
  * <p>{@link #reset} is the cold path and validates; swaps allocate nothing. Not thread-safe.
@@ -296,10 +297,27 @@ public final class CurveStableSwapPool implements ExactPool {
     if (!validPair(in, out, result) || !prepare()) {
       return failed(result);
     }
-    if (!getDy(result.amountOut, in, out, amountIn)) {
+    if (!getDy(result.amountOut, in, out, amountIn, true)) {
       return failed(result);
     }
     result.amountIn.set(amountIn);
+    return true;
+  }
+
+  /**
+   * The contract's {@code get_dy(in, out, dx)} view. For {@link Variant#LEGACY} pools it takes the
+   * fee after the rate division and may differ by a wei from what {@code exchange()} pays, which
+   * {@link #exactIn} reports; for {@link Variant#FACTORY} pools the two agree.
+   */
+  public boolean viewGetDy(final int in, final int out, final UInt256 dx, final SwapResult result) {
+    result.reset();
+    if (!validPair(in, out, result) || !prepare()) {
+      return failed(result);
+    }
+    if (!getDy(result.amountOut, in, out, dx, false)) {
+      return failed(result);
+    }
+    result.amountIn.set(dx);
     return true;
   }
 
@@ -571,12 +589,18 @@ public final class CurveStableSwapPool implements ExactPool {
     return true;
   }
 
-  /** {@code get_dy(i, j, dx)} into {@code r} in the variant's fee order. */
-  private boolean getDy(final UInt256 r, final int i, final int j, final UInt256 dx) {
+  /**
+   * The output of {@code dx} into {@code r}. {@code executed} gives what {@code exchange()} pays:
+   * the fee taken in xp units before dividing by the rate, in every variant. Otherwise the
+   * variant's {@code get_dy} view, which for {@link Variant#LEGACY} takes the fee after the rate
+   * division and can differ from the executed amount by a wei.
+   */
+  private boolean getDy(
+      final UInt256 r, final int i, final int j, final UInt256 dx, final boolean executed) {
     if (!solveOutput(i, j, dx)) {
       return false;
     }
-    if (variant == Variant.FACTORY) {
+    if (executed || variant == Variant.FACTORY) {
       if (!dyFee.mul(fee, dy)) {
         return fail(OVERFLOW);
       }
@@ -603,7 +627,7 @@ public final class CurveStableSwapPool implements ExactPool {
   /** Whether {@code get_dy(dx)} succeeds and pays at least {@code target}. */
   private boolean reaches(final UInt256 dx, final int i, final int j) {
     failure = null;
-    return getDy(probe, i, j, dx) && probe.compareTo(target) >= 0;
+    return getDy(probe, i, j, dx, true) && probe.compareTo(target) >= 0;
   }
 
   /**

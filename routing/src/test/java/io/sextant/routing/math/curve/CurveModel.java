@@ -126,7 +126,11 @@ final class CurveModel {
     return y;
   }
 
-  /** get_dy: factory (fee before the rate) when {@code factory}, else 3pool's view function. */
+  /**
+   * The output of {@code dx}: what {@code exchange()} pays (fee in xp units before the rate) unless
+   * {@code legacyView}, which gives 3pool's {@code get_dy} view (fee after the rate) for legacy
+   * pools.
+   */
   static BigInteger getDy(
       final BigInteger[] balances,
       final BigInteger[] rates,
@@ -135,12 +139,13 @@ final class CurveModel {
       final boolean factory,
       final int i,
       final int j,
-      final BigInteger dx) {
+      final BigInteger dx,
+      final boolean legacyView) {
     final long aPrec = factory ? 100 : 1;
     final BigInteger[] xp = xp(balances, rates);
     final BigInteger x = c(xp[i].add(c(dx.multiply(rates[i])).divide(PRECISION)));
     final BigInteger y = getY(i, j, x, xp, amp, aPrec, factory);
-    if (factory) {
+    if (factory || !legacyView) {
       final BigInteger dy = c(c(xp[j].subtract(y)).subtract(BigInteger.ONE));
       final BigInteger f = c(fee.multiply(dy)).divide(FEE_DENOMINATOR);
       return div(c(c(dy.subtract(f)).multiply(PRECISION)), rates[j]);

@@ -109,9 +109,13 @@ class CurveProperties {
   }
 
   private static BigInteger modelDy(final Case c, final BigInteger dx) {
+    return modelDy(c, dx, false);
+  }
+
+  private static BigInteger modelDy(final Case c, final BigInteger dx, final boolean view) {
     try {
       return CurveModel.getDy(
-          c.balances(), c.rates(), c.amp(), c.fee(), c.factory(), c.in(), c.out(), dx);
+          c.balances(), c.rates(), c.amp(), c.fee(), c.factory(), c.in(), c.out(), dx, view);
     } catch (CurveModel.Revert e) {
       return null;
     }
@@ -135,6 +139,12 @@ class CurveProperties {
     assertEquals(
         expected == null ? "revert" : expected.toString(),
         ok ? result.amountOut.toString() : "revert",
+        c::toString);
+    final BigInteger view = modelDy(c, c.amount(), true);
+    final boolean viewOk = pool.viewGetDy(c.in(), c.out(), UInt256.of(c.amount()), result);
+    assertEquals(
+        view == null ? "revert" : view.toString(),
+        viewOk ? result.amountOut.toString() : "revert",
         c::toString);
 
     // Exact out: the answer buys enough, one wei less does not (per the model).
