@@ -6,6 +6,7 @@ import io.sextant.feeds.cow.LiquidityCatalog;
 import io.sextant.feeds.cow.LoadedPool;
 import io.sextant.routing.math.ExactPool;
 import io.sextant.routing.math.SwapResult;
+import io.sextant.routing.math.curve.CurveStableSwapPool;
 import io.sextant.routing.math.u256.UInt256;
 import io.sextant.routing.math.univ3.UniswapV3Pool;
 import java.io.IOException;
@@ -53,6 +54,8 @@ public class SwapBenchmark {
   private ExactPool weighted;
   private UInt256 weightedIn;
   private ExactPool stable;
+  private ExactPool curve;
+  private UInt256 curveIn;
   private UInt256 stableIn;
 
   /** Loads the embedded auction and picks the pools and amounts. */
@@ -87,6 +90,22 @@ public class SwapBenchmark {
     final LoadedPool s = c.withId("93").get(0);
     stable = s.pool();
     stableIn = onePercent(s, 0);
+    // Curve 3pool (DAI/USDC/USDT) as read on 2023-10-01 (data/curve-pools-2023-10-01.json, from
+    // bancorprotocol/fastlane-bot, MIT); A had finished ramping to 2000. 10,000 DAI in.
+    curve =
+        CurveStableSwapPool.ofDecimals(
+            new UInt256[] {
+              UInt256.parse("71776928030379693245469454"),
+              UInt256.parse("74015455475721"),
+              UInt256.parse("70021009789023")
+            },
+            new int[] {18, 6, 6},
+            UInt256.ofUnsignedLong(2000),
+            UInt256.ofUnsignedLong(1_000_000),
+            UInt256.ofUnsignedLong(5_000_000_000L),
+            CurveStableSwapPool.Variant.LEGACY);
+    curveIn = UInt256.parse("10000000000000000000000");
+    check(curve.exactIn(0, 1, curveIn, result), "curve: " + result.failure());
     check(weighted.exactIn(0, 1, weightedIn, result), "weighted: " + result.failure());
     check(stable.exactIn(0, 1, stableIn, result), "stable: " + result.failure());
   }
@@ -151,6 +170,13 @@ public class SwapBenchmark {
   @Benchmark
   public SwapResult balancerWeighted() {
     weighted.exactIn(0, 1, weightedIn, result);
+    return result;
+  }
+
+  /** Curve StableSwap (3pool): get_D and get_y Newton loops. */
+  @Benchmark
+  public SwapResult curveStableSwap() {
+    curve.exactIn(0, 1, curveIn, result);
     return result;
   }
 
