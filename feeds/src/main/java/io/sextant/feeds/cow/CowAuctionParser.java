@@ -362,6 +362,53 @@ public final class CowAuctionParser {
       final String id,
       final String address,
       final BigInteger gas) {
+    final BalancerTokens t = balancerTokens(l, path, true);
+    final String version = text(field(l, "version", path), join(path, "version"));
+    if (!version.equals("v0") && !version.equals("v3Plus")) {
+      throw new CowFormatException(
+          join(path, "version"), "expected \"v0\" or \"v3Plus\", got \"" + version + "\"");
+    }
+    return new CowLiquidity.WeightedProduct(
+        id,
+        address,
+        gas,
+        hexBytes(field(l, "balancerPoolId", path), join(path, "balancerPoolId"), 32),
+        t.addresses(),
+        t.balances(),
+        t.scalingFactors(),
+        t.weights(),
+        decimal(field(l, "fee", path), join(path, "fee")),
+        version);
+  }
+
+  private static CowLiquidity stable(
+      final JsonNode l,
+      final String path,
+      final String id,
+      final String address,
+      final BigInteger gas) {
+    final BalancerTokens t = balancerTokens(l, path, false);
+    return new CowLiquidity.Stable(
+        id,
+        address,
+        gas,
+        hexBytes(field(l, "balancerPoolId", path), join(path, "balancerPoolId"), 32),
+        t.addresses(),
+        t.balances(),
+        t.scalingFactors(),
+        decimal(field(l, "amplificationParameter", path), join(path, "amplificationParameter")),
+        decimal(field(l, "fee", path), join(path, "fee")));
+  }
+
+  /** The {@code tokens} object of a Balancer pool, index-aligned lists in the order given. */
+  private record BalancerTokens(
+      List<String> addresses,
+      List<BigInteger> balances,
+      List<BigDecimal> scalingFactors,
+      List<BigDecimal> weights) {}
+
+  private static BalancerTokens balancerTokens(
+      final JsonNode l, final String path, final boolean weighted) {
     final String tp = join(path, "tokens");
     final JsonNode tokens = object(field(l, "tokens", path), tp);
     final List<String> addrs = new ArrayList<>();
@@ -380,60 +427,12 @@ public final class CowAuctionParser {
       addrs.add(addr);
       balances.add(u256(field(t, "balance", p), join(p, "balance")));
       scaling.add(decimal(field(t, "scalingFactor", p), join(p, "scalingFactor")));
-      weights.add(decimal(field(t, "weight", p), join(p, "weight")));
-    }
-    final String version = text(field(l, "version", path), join(path, "version"));
-    if (!version.equals("v0") && !version.equals("v3Plus")) {
-      throw new CowFormatException(
-          join(path, "version"), "expected \"v0\" or \"v3Plus\", got \"" + version + "\"");
-    }
-    return new CowLiquidity.WeightedProduct(
-        id,
-        address,
-        gas,
-        hexBytes(field(l, "balancerPoolId", path), join(path, "balancerPoolId"), 32),
-        List.copyOf(addrs),
-        List.copyOf(balances),
-        List.copyOf(scaling),
-        List.copyOf(weights),
-        decimal(field(l, "fee", path), join(path, "fee")),
-        version);
-  }
-
-  private static CowLiquidity stable(
-      final JsonNode l,
-      final String path,
-      final String id,
-      final String address,
-      final BigInteger gas) {
-    final String tp = join(path, "tokens");
-    final JsonNode tokens = object(field(l, "tokens", path), tp);
-    final List<String> addrs = new ArrayList<>();
-    final List<BigInteger> balances = new ArrayList<>();
-    final List<BigDecimal> scaling = new ArrayList<>();
-    final Iterator<Map.Entry<String, JsonNode>> it = tokens.fields();
-    while (it.hasNext()) {
-      final Map.Entry<String, JsonNode> e = it.next();
-      final String p = join(tp, e.getKey());
-      final String addr = address(e.getKey(), p);
-      if (addrs.contains(addr)) {
-        throw new CowFormatException(p, "the same token twice");
+      if (weighted) {
+        weights.add(decimal(field(t, "weight", p), join(p, "weight")));
       }
-      final JsonNode t = object(e.getValue(), p);
-      addrs.add(addr);
-      balances.add(u256(field(t, "balance", p), join(p, "balance")));
-      scaling.add(decimal(field(t, "scalingFactor", p), join(p, "scalingFactor")));
     }
-    return new CowLiquidity.Stable(
-        id,
-        address,
-        gas,
-        hexBytes(field(l, "balancerPoolId", path), join(path, "balancerPoolId"), 32),
-        List.copyOf(addrs),
-        List.copyOf(balances),
-        List.copyOf(scaling),
-        decimal(field(l, "amplificationParameter", path), join(path, "amplificationParameter")),
-        decimal(field(l, "fee", path), join(path, "fee")));
+    return new BalancerTokens(
+        List.copyOf(addrs), List.copyOf(balances), List.copyOf(scaling), List.copyOf(weights));
   }
 
   private static CowLiquidity limitOrder(
