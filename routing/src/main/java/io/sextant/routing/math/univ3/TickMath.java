@@ -1,0 +1,176 @@
+package io.sextant.routing.math.univ3;
+
+import io.sextant.routing.math.u256.UInt256;
+
+/**
+ * Uniswap V3 {@code TickMath}: the Q64.96 square-root price at a tick, {@code √(1.0001^tick)·2^96}
+ * rounded up, and its inverse, the greatest tick whose price is at or below a given square-root
+ * price. Bit for bit the contract's algorithm (the 20 hard-coded Q128.128 factors and the 14-bit
+ * log2 refinement), so the two functions agree with the chain at every input.
+ *
+ * <p>An instance holds its scratch holders: allocation-free after the first call, not thread-safe.
+ */
+public final class TickMath {
+  /** Smallest tick: {@code getSqrtRatioAtTick} is defined on [MIN_TICK, MAX_TICK]. */
+  public static final int MIN_TICK = -887272;
+
+  /** Largest tick. */
+  public static final int MAX_TICK = 887272;
+
+  /** {@code getSqrtRatioAtTick(MIN_TICK)}: 4295128739. */
+  public static final long MIN_SQRT_RATIO = 4295128739L;
+
+  /** Returned by {@link #getTickAtSqrtRatio} where the contract reverts with 'R'. */
+  public static final int INVALID_TICK = Integer.MIN_VALUE;
+
+  // MAX_SQRT_RATIO = 1461446703485210103287273052203988822378723970342, limbs low first.
+  private static final long MAX_SQRT_RATIO_0 = 0x5d951d5263988d26L;
+  private static final long MAX_SQRT_RATIO_1 = 0xefd1fc6a50648849L;
+  private static final long MAX_SQRT_RATIO_2 = 0x00000000fffd8963L;
+
+  /** Q128.128 factors 1/√1.0001^(2^k), k = 0..19: high and low 64 bits. */
+  private static final long[] FACTOR_HI = {
+    0xfffcb933bd6fad37L, 0xfff97272373d4132L, 0xfff2e50f5f656932L, 0xffe5caca7e10e4e6L,
+    0xffcb9843d60f6159L, 0xff973b41fa98c081L, 0xff2ea16466c96a38L, 0xfe5dee046a99a2a8L,
+    0xfcbe86c7900a88aeL, 0xf987a7253ac41317L, 0xf3392b0822b70005L, 0xe7159475a2c29b74L,
+    0xd097f3bdfd2022b8L, 0xa9f746462d870fdfL, 0x70d869a156d2a1b8L, 0x31be135f97d08fd9L,
+    0x09aa508b5b7a84e1L, 0x005d6af8dedb8119L, 0x00002216e584f5faL, 0x00000000048a1703L
+  };
+
+  private static final long[] FACTOR_LO = {
+    0xaa2d162d1a594001L, 0x59a46990580e213aL, 0xef12357cf3c7fdccL, 0x1c3624eaa0941cd0L,
+    0xc9db58835c926644L, 0x472e6896dfb254c0L, 0x43ec78b326b52861L, 0x11c461f1969c3053L,
+    0xdcffc83b479aa3a4L, 0x6f2b074cf7815e54L, 0x940c7a398e4b70f3L, 0x43b29c7fa6e889d9L,
+    0x845ad8f792aa5825L, 0x8a65dc1f90e061e5L, 0x90bb3df62baf32f7L, 0x81231505542fcfa6L,
+    0xc677de54f3e99bc9L, 0x6699c329225ee604L, 0x1ea926041bedfe98L, 0x91f7dc42444e8fa2L
+  };
+
+  /** log2 → log_√1.0001 factor 255738958999603826347141 (Q128.128 after the multiply). */
+  private static final long LOG_SQRT10001_0 = 0xa301d71055774c85L;
+
+  private static final long LOG_SQRT10001_1 = 0x0000000000003627L;
+
+  /** Error bounds: 3402992956809132418596140100660247210 below, 2913394647...8495 above. */
+  private static final long TICK_LOW_0 = 0x5af012a19d003aaaL;
+
+  private static final long TICK_LOW_1 = 0x028f6481ab7f045aL;
+  private static final long TICK_HI_0 = 0x455e260799a0632fL;
+  private static final long TICK_HI_1 = 0xdb2df09e81959a81L;
+
+  private final UInt256 ratio = new UInt256();
+  private final UInt256 factor = new UInt256();
+  private final UInt256 r = new UInt256();
+  private final UInt256 log2 = new UInt256();
+  private final UInt256 bound = new UInt256();
+  private final UInt256 check = new UInt256();
+
+  /** Sets {@code dst} to MIN_SQRT_RATIO and returns it. */
+  public static UInt256 minSqrtRatio(final UInt256 dst) {
+    return dst.setUnsignedLong(MIN_SQRT_RATIO);
+  }
+
+  /** Sets {@code dst} to MAX_SQRT_RATIO = getSqrtRatioAtTick(MAX_TICK) and returns it. */
+  public static UInt256 maxSqrtRatio(final UInt256 dst) {
+    return dst.setLimbs(MAX_SQRT_RATIO_0, MAX_SQRT_RATIO_1, MAX_SQRT_RATIO_2, 0);
+  }
+
+  /** Whether {@code sqrtPriceX96} is in [MIN_SQRT_RATIO, MAX_SQRT_RATIO), the domain of prices. */
+  public static boolean isValidSqrtRatio(final UInt256 sqrtPriceX96) {
+    if (sqrtPriceX96.compareToUnsignedLong(MIN_SQRT_RATIO) < 0) {
+      return false;
+    }
+    final long l3 = sqrtPriceX96.limb(3);
+    final long l2 = sqrtPriceX96.limb(2);
+    if (l3 != 0 || l2 != MAX_SQRT_RATIO_2) {
+      return l3 == 0 && Long.compareUnsigned(l2, MAX_SQRT_RATIO_2) < 0;
+    }
+    final long l1 = sqrtPriceX96.limb(1);
+    if (l1 != MAX_SQRT_RATIO_1) {
+      return Long.compareUnsigned(l1, MAX_SQRT_RATIO_1) < 0;
+    }
+    return Long.compareUnsigned(sqrtPriceX96.limb(0), MAX_SQRT_RATIO_0) < 0;
+  }
+
+  /**
+   * {@code dst = √(1.0001^tick)·2^96} as Q64.96, rounded up (so that {@link #getTickAtSqrtRatio} of
+   * the result is {@code tick}); {@code false} where the contract reverts with 'T' (|tick| >
+   * MAX_TICK). {@code dst} must not be one of this instance's holders.
+   */
+  public boolean getSqrtRatioAtTick(final int tick, final UInt256 dst) {
+    final int absTick = tick < 0 ? -tick : tick;
+    if (absTick > MAX_TICK) {
+      return false;
+    }
+    if ((absTick & 1) != 0) {
+      ratio.setLimbs(FACTOR_LO[0], FACTOR_HI[0], 0, 0);
+    } else {
+      ratio.setPowerOfTwo(128);
+    }
+    for (int k = 1; k < 20; k++) {
+      if ((absTick & (1 << k)) != 0) {
+        // ratio ≤ 2^128 and factor < 2^128: the product fits 256 bits.
+        factor.setLimbs(FACTOR_LO[k], FACTOR_HI[k], 0, 0);
+        ratio.mul(ratio, factor);
+        ratio.shr(ratio, 128);
+      }
+    }
+    if (tick > 0) {
+      factor.setMax();
+      ratio.div(factor, ratio);
+    }
+    // Q128.128 → Q128.96, rounding up.
+    final boolean inexact = (ratio.low64() & 0xFFFF_FFFFL) != 0;
+    dst.shr(ratio, 32);
+    if (inexact) {
+      dst.addUnsignedLong(dst, 1);
+    }
+    return true;
+  }
+
+  /**
+   * The greatest tick whose square-root price is at or below {@code sqrtPriceX96}; {@link
+   * #INVALID_TICK} where the contract reverts with 'R' (price outside [MIN_SQRT_RATIO,
+   * MAX_SQRT_RATIO)).
+   */
+  public int getTickAtSqrtRatio(final UInt256 sqrtPriceX96) {
+    if (!isValidSqrtRatio(sqrtPriceX96)) {
+      return INVALID_TICK;
+    }
+    ratio.shl(sqrtPriceX96, 32);
+    final int msb = ratio.bitLength() - 1;
+    if (msb >= 128) {
+      r.shr(ratio, msb - 127);
+    } else {
+      r.shl(ratio, 127 - msb);
+    }
+    // log_2 as a signed 64.64 number: integer part msb − 128, fraction filled below.
+    final long integerPart = msb - 128;
+    long fraction = 0;
+    for (int bit = 63; bit >= 50; bit--) {
+      // r in [2^127, 2^128): r·r < 2^256, so the square never overflows.
+      r.mul(r, r);
+      r.shr(r, 127);
+      if (r.testBit(128)) {
+        fraction |= 1L << bit;
+        r.shr(r, 1);
+      }
+    }
+    final long ext = integerPart >> 63;
+    log2.setLimbs(fraction, integerPart, ext, ext);
+    factor.setLimbs(LOG_SQRT10001_0, LOG_SQRT10001_1, 0, 0);
+    log2.mul(log2, factor); // two's complement product, |value| < 2^150
+    bound.setLimbs(TICK_LOW_0, TICK_LOW_1, 0, 0);
+    check.sub(log2, bound);
+    check.sar(check, 128);
+    final int tickLow = (int) check.low64();
+    bound.setLimbs(TICK_HI_0, TICK_HI_1, 0, 0);
+    check.add(log2, bound);
+    check.sar(check, 128);
+    final int tickHi = (int) check.low64();
+    if (tickLow == tickHi) {
+      return tickLow;
+    }
+    getSqrtRatioAtTick(tickHi, check);
+    return check.compareTo(sqrtPriceX96) <= 0 ? tickHi : tickLow;
+  }
+}
