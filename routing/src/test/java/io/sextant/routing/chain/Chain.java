@@ -14,8 +14,10 @@ import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.TransactionEncoder;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthCall;
+import org.web3j.protocol.core.methods.response.EthGetTransactionReceipt;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.http.HttpService;
@@ -33,7 +35,9 @@ public final class Chain implements AutoCloseable {
   private static final BigInteger GAS_PRICE = BigInteger.valueOf(10_000_000_000L);
 
   private final AnvilNode node;
+  private final HttpService http;
   private final Web3j web3;
+  private boolean syncSend = true;
   private final Credentials credentials;
   private BigInteger nonce;
   private long transactions;
@@ -41,7 +45,8 @@ public final class Chain implements AutoCloseable {
 
   public Chain(final AnvilNode node) {
     this.node = node;
-    this.web3 = Web3j.build(new HttpService(node.rpcUrl()));
+    this.http = new HttpService(node.rpcUrl());
+    this.web3 = Web3j.build(http);
     this.credentials = Credentials.create(AnvilNode.DEV_KEY);
     try {
       this.nonce =
@@ -101,6 +106,27 @@ public final class Chain implements AutoCloseable {
     final String signed =
         Numeric.toHexString(TransactionEncoder.signMessage(tx, AnvilNode.CHAIN_ID, credentials));
     try {
+      if (syncSend) {
+        // EIP-7966: anvil mines (automine) and answers with the receipt, no polling.
+        final EthGetTransactionReceipt synced =
+            new Request<>(
+                    "eth_sendRawTransactionSync",
+                    List.of(signed),
+                    http,
+                    EthGetTransactionReceipt.class)
+                .send();
+        if (!synced.hasError() && synced.getTransactionReceipt().isPresent()) {
+          nonce = nonce.add(BigInteger.ONE);
+          transactions++;
+          return checked(synced.getTransactionReceipt().get(), to, data);
+        }
+        if (synced.hasError() && synced.getError().getCode() != -32601) {
+          throw new ChainException(
+              "transaction to " + to + " rejected: " + synced.getError().getMessage(),
+              synced.getError().getMessage());
+        }
+        syncSend = false; // method not found: fall back to send + poll
+      }
       final EthSendTransaction sent = web3.ethSendRawTransaction(signed).send();
       if (sent.hasError()) {
         throw new ChainException(
@@ -109,17 +135,21 @@ public final class Chain implements AutoCloseable {
       }
       nonce = nonce.add(BigInteger.ONE);
       transactions++;
-      final TransactionReceipt receipt = awaitReceipt(sent.getTransactionHash());
-      if (!receipt.isStatusOK()) {
-        final String reason = to == null ? "deployment" : revertReason(to, data).orElse("?");
-        throw new ChainException(
-            "transaction to " + to + " reverted (" + reason + "), gas used " + receipt.getGasUsed(),
-            reason);
-      }
-      return receipt;
+      return checked(awaitReceipt(sent.getTransactionHash()), to, data);
     } catch (final IOException e) {
       throw new UncheckedIOException("RPC failed; anvil log:\n" + node.logTail(2000), e);
     }
+  }
+
+  private TransactionReceipt checked(
+      final TransactionReceipt receipt, final String to, final String data) {
+    if (!receipt.isStatusOK()) {
+      final String reason = to == null ? "deployment" : revertReason(to, data).orElse("?");
+      throw new ChainException(
+          "transaction to " + to + " reverted (" + reason + "), gas used " + receipt.getGasUsed(),
+          reason);
+    }
+    return receipt;
   }
 
   private TransactionReceipt awaitReceipt(final String hash) throws IOException {
@@ -133,7 +163,12 @@ public final class Chain implements AutoCloseable {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("no receipt for " + hash + " after 30 s");
       }
-      Thread.onSpinWait();
+      try {
+        Thread.sleep(1); // fallback only: nodes without eth_sendRawTransactionSync
+      } catch (final InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted waiting for " + hash, e);
+      }
     }
   }
 
