@@ -31,6 +31,9 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
  * UniswapContracts}), and then:
  *
  * <ul>
+ *   <li><b>Harness check</b>: published vectors (amm-test-vectors §E and §F) are reproduced on
+ *       chain without any Java math, so the harness itself is known to read and drive the contracts
+ *       correctly.
  *   <li><b>V2</b>: pairs with balanced, skewed, tiny and near-uint112 reserves (6- and 18-decimal
  *       tokens); random exact-in and exact-out swaps. Exact in: Java's output is paid by the pair
  *       and one wei more reverts {@code UniswapV2: K}. Exact out: Java's input equals Router02's
@@ -82,6 +85,147 @@ class UniswapOnChainDifferentialTest {
     }
     if (node != null) {
       node.close();
+    }
+  }
+
+  // ====================================================================== the harness itself
+
+  /**
+   * The harness reproduces published vectors (amm-test-vectors §F from v2-core's
+   * UniswapV2Pair.spec.ts, §E from v3-core's swaps snapshot) with no Java math involved, so a
+   * harness bug cannot hide behind an identical Java bug.
+   */
+  @Test
+  void harnessReproducesPublishedVectors() {
+    final BigInteger e18 = BigInteger.TEN.pow(18);
+    // §F: {amountIn, reserve0, reserve1 (units of 1e18), expected out}, token0 in
+    final String[][] v2 = {
+      {"1", "5", "10", "1662497915624478906"},
+      {"1", "10", "5", "453305446940074565"},
+      {"2", "5", "10", "2851015155847869602"},
+      {"2", "10", "5", "831248957812239453"},
+      {"1", "10", "10", "906610893880149131"},
+      {"1", "100", "100", "987158034397061298"},
+      {"1", "1000", "1000", "996006981039903216"},
+    };
+    final String factory = uni.deployV2Factory();
+    for (final String[] row : v2) {
+      final String a = uni.deployToken("FA", 18);
+      final String b = uni.deployToken("FB", 18);
+      final String pair = uni.createPair(factory, a, b);
+      final String t0 = uni.token0(pair);
+      final String t1 = t0.equalsIgnoreCase(a) ? b : a;
+      uni.v2AddLiquidity(
+          pair, t0, t1, new BigInteger(row[1]).multiply(e18), new BigInteger(row[2]).multiply(e18));
+      final BigInteger in = new BigInteger(row[0]).multiply(e18);
+      final BigInteger out = new BigInteger(row[3]);
+      assertEquals(
+          Optional.empty(),
+          chain.revertReason(uni.harness, uni.v2SwapCall(pair, t0, in, BigInteger.ZERO, out)),
+          "§F " + String.join(",", row));
+      assertTrue(
+          chain
+              .revertReason(
+                  uni.harness,
+                  uni.v2SwapCall(pair, t0, in, BigInteger.ZERO, out.add(BigInteger.ONE)))
+              .orElse("")
+              .contains(K),
+          "§F +1 " + String.join(",", row));
+    }
+
+    // §E: {fee, spacing, zeroForOne, amountSpecified, amount0, amount1, tick after}
+    final String[][] v3 = {
+      {
+        "500",
+        "10",
+        "true",
+        "1000000000000000000",
+        "1000000000000000000",
+        "-666444407401233536",
+        "-8107"
+      },
+      {
+        "500",
+        "10",
+        "false",
+        "1000000000000000000",
+        "-666444407401233536",
+        "1000000000000000000",
+        "8106"
+      },
+      {
+        "3000",
+        "60",
+        "true",
+        "1000000000000000000",
+        "1000000000000000000",
+        "-665331998665331998",
+        "-8090"
+      },
+      {
+        "3000",
+        "60",
+        "false",
+        "1000000000000000000",
+        "-665331998665331998",
+        "1000000000000000000",
+        "8089"
+      },
+      {
+        "3000",
+        "60",
+        "true",
+        "-1000000000000000000",
+        "2006018054162487463",
+        "-1000000000000000000",
+        "-13864"
+      },
+      {
+        "3000",
+        "60",
+        "false",
+        "-1000000000000000000",
+        "-1000000000000000000",
+        "2006018054162487463",
+        "13863"
+      },
+      {
+        "10000",
+        "200",
+        "true",
+        "1000000000000000000",
+        "1000000000000000000",
+        "-662207357859531772",
+        "-8043"
+      },
+    };
+    final String v3Factory = uni.deployV3Factory();
+    for (final String[] row : v3) {
+      final int fee = Integer.parseInt(row[0]);
+      final int spacing = Integer.parseInt(row[1]);
+      final boolean zeroForOne = Boolean.parseBoolean(row[2]);
+      final String pool =
+          uni.createV3Pool(
+              v3Factory, uni.deployToken("EA", 18), uni.deployToken("EB", 18), fee, Q96);
+      final int min = -(V3Snapshot.MAX_TICK / spacing) * spacing;
+      final int max = (V3Snapshot.MAX_TICK / spacing) * spacing;
+      uni.v3MintMany(pool, new int[] {min}, new int[] {max}, new BigInteger[] {e18.shiftLeft(1)});
+      final V3SwapEvent ev =
+          UniswapContracts.v3SwapEvent(
+              chain.send(
+                  uni.harness,
+                  uni.v3SwapCall(
+                      pool,
+                      zeroForOne,
+                      new BigInteger(row[3]),
+                      zeroForOne
+                          ? MIN_SQRT_RATIO.add(BigInteger.ONE)
+                          : MAX_SQRT_RATIO.subtract(BigInteger.ONE))),
+              pool);
+      final String what = "§E " + String.join(",", row);
+      assertEquals(new BigInteger(row[4]), ev.amount0(), what);
+      assertEquals(new BigInteger(row[5]), ev.amount1(), what);
+      assertEquals(Integer.parseInt(row[6]), ev.tick(), what);
     }
   }
 
