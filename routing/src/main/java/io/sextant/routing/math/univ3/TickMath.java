@@ -64,6 +64,21 @@ public final class TickMath {
   private final UInt256 bound = new UInt256();
   private final UInt256 check = new UInt256();
 
+  /**
+   * A direct-mapped memo of getSqrtRatioAtTick, a pure function: a swap asks for the same few ticks
+   * again and again (the next word boundary, the verification in getTickAtSqrtRatio), and so does a
+   * router evaluating one pool at many amounts. Prices are below 2^160: three limbs.
+   */
+  private static final int MEMO_SIZE = 64;
+
+  private final int[] memoTick = new int[MEMO_SIZE];
+  private final long[] memoLimbs = new long[3 * MEMO_SIZE];
+
+  /** A tick-math instance with empty scratch. */
+  public TickMath() {
+    java.util.Arrays.fill(memoTick, INVALID_TICK); // INVALID_TICK is outside [MIN_TICK, MAX_TICK]
+  }
+
   /** Sets {@code dst} to MIN_SQRT_RATIO and returns it. */
   public static UInt256 minSqrtRatio(final UInt256 dst) {
     return dst.setUnsignedLong(MIN_SQRT_RATIO);
@@ -101,9 +116,24 @@ public final class TickMath {
     if (absTick > MAX_TICK) {
       return false;
     }
+    final int slot = tick & (MEMO_SIZE - 1);
+    final int at = 3 * slot;
+    if (memoTick[slot] == tick) {
+      dst.setLimbs(memoLimbs[at], memoLimbs[at + 1], memoLimbs[at + 2], 0);
+      return true;
+    }
+    computeSqrtRatioAtTick(tick, absTick, dst);
+    memoTick[slot] = tick;
+    memoLimbs[at] = dst.limb(0);
+    memoLimbs[at + 1] = dst.limb(1);
+    memoLimbs[at + 2] = dst.limb(2);
+    return true;
+  }
+
+  private void computeSqrtRatioAtTick(final int tick, final int absTick, final UInt256 dst) {
     if (absTick == 0) {
       dst.setPowerOfTwo(96); // ratio = 2^128, exactly 2^96 after the shift
-      return true;
+      return;
     }
     // The contract starts from ratio = 2^128 (or factor 0) and folds in factor k for each set bit
     // k as ratio = ratio·factor >> 128. Every factor is below 2^128, so after the first factor the
@@ -151,14 +181,13 @@ public final class TickMath {
       if (inexact) {
         dst.addUnsignedLong(dst, 1);
       }
-      return true;
+      return;
     }
     // Q128.128 → Q128.96, rounding up; below 2^96, so the increment cannot carry out of limb 1.
     dst.setLimbs((hi << 32) | (lo >>> 32), hi >>> 32, 0, 0);
     if ((lo & 0xFFFF_FFFFL) != 0) {
       dst.addUnsignedLong(dst, 1);
     }
-    return true;
   }
 
   /**
