@@ -481,6 +481,30 @@ public final class UInt256 implements Comparable<UInt256> {
   }
 
   /**
+   * {@code this = a · v} for an unsigned {@code long v}; {@code false} if the product exceeds 2^256
+   * − 1 (low 256 bits kept). The one-row case of {@link #mul}: fee factors and other constants.
+   */
+  public boolean mulUnsignedLong(final UInt256 a, final long v) {
+    final long a0 = a.w0, a1 = a.w1, a2 = a.w2, a3 = a.w3;
+    final long r0 = a0 * v;
+    long c = Math.unsignedMultiplyHigh(a0, v);
+    long lo = a1 * v;
+    final long r1 = lo + c;
+    c = Math.unsignedMultiplyHigh(a1, v) + (Long.compareUnsigned(r1, lo) < 0 ? 1 : 0);
+    lo = a2 * v;
+    final long r2 = lo + c;
+    c = Math.unsignedMultiplyHigh(a2, v) + (Long.compareUnsigned(r2, lo) < 0 ? 1 : 0);
+    lo = a3 * v;
+    final long r3 = lo + c;
+    c = Math.unsignedMultiplyHigh(a3, v) + (Long.compareUnsigned(r3, lo) < 0 ? 1 : 0);
+    w0 = r0;
+    w1 = r1;
+    w2 = r2;
+    w3 = r3;
+    return c == 0;
+  }
+
+  /**
    * {@code this = this · m + add} for small unsigned {@code m} and {@code add}; {@code false} on
    * overflow. Used by decimal parsing.
    */

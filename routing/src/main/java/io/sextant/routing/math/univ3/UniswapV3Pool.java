@@ -38,11 +38,14 @@ import java.util.TreeMap;
  * and its scratch belong to one thread at a time.
  */
 public final class UniswapV3Pool implements ExactPool {
-  /** Revert: amount specified is zero. */
-  public static final String AS = "AS";
+  /** Revert 'AS': amount specified is zero. The contract's code leads the message. */
+  public static final String AS = "AS: the amount specified is zero";
 
-  /** Revert: the price limit is on the wrong side of the price or outside the price domain. */
-  public static final String SPL = "SPL";
+  /**
+   * Revert 'SPL': the price limit is on the wrong side of the price or outside the price domain.
+   */
+  public static final String SPL =
+      "SPL: price limit is not between the current price and the limit of the swap's direction";
 
   /** The amount does not fit {@code int256} (exact input below 2^255, exact output at most). */
   public static final String AMOUNT_TOO_LARGE = "UniswapV3Pool: amount exceeds int256";
