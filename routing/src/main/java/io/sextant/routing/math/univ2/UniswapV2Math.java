@@ -76,10 +76,8 @@ public final class UniswapV2Math {
       return result.fail(OVERFLOW);
     }
     result.amountIn.set(amountIn);
-    den.setUnsignedLong(feeDenominator - feeNumerator);
-    out.mul(amountIn, den); // amountInWithFee < 2^112 · 2^60
-    den.setUnsignedLong(feeDenominator);
-    den.mul(reserveIn, den);
+    out.mulUnsignedLong(amountIn, feeDenominator - feeNumerator); // amountInWithFee < 2^112 · 2^60
+    den.mulUnsignedLong(reserveIn, feeDenominator);
     den.add(den, out);
     out.mulDiv(out, reserveOut, den); // rounds down
     if (out.isZero()) {
@@ -117,9 +115,8 @@ public final class UniswapV2Math {
     final UInt256 den = result.sqrtPriceAfterX96;
     final UInt256 num = result.liquidityAfter;
     result.amountOut.set(amountOut);
-    den.setUnsignedLong(feeDenominator - feeNumerator);
     num.sub(reserveOut, amountOut);
-    den.mul(num, den); // (Rout − out)·(d − n) < 2^172
+    den.mulUnsignedLong(num, feeDenominator - feeNumerator); // (Rout − out)·(d − n) < 2^172
     num.mul(reserveIn, amountOut); // < 2^224
     in.setUnsignedLong(feeDenominator);
     in.mulDiv(num, in, den); // rounds down, then the library's +1

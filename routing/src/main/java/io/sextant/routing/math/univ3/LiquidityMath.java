@@ -4,11 +4,13 @@ import io.sextant.routing.math.u256.UInt256;
 
 /** Uniswap V3 {@code LiquidityMath}: applying a signed liquidity delta to a uint128 liquidity. */
 public final class LiquidityMath {
-  /** Revert reason when a negative delta exceeds the liquidity. */
-  public static final String LIQUIDITY_SUB = "LS";
+  /** Revert 'LS', a negative delta exceeds the liquidity; the contract's code leads the message. */
+  public static final String LIQUIDITY_SUB =
+      "LS: liquidity would fall below zero crossing a tick (inconsistent tick data)";
 
-  /** Revert reason when a positive delta overflows uint128. */
-  public static final String LIQUIDITY_ADD = "LA";
+  /** Revert 'LA', a positive delta overflows uint128. */
+  public static final String LIQUIDITY_ADD =
+      "LA: liquidity would exceed uint128 crossing a tick (inconsistent tick data)";
 
   private LiquidityMath() {}
 

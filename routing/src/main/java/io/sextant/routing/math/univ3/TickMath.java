@@ -64,6 +64,21 @@ public final class TickMath {
   private final UInt256 bound = new UInt256();
   private final UInt256 check = new UInt256();
 
+  /**
+   * A direct-mapped memo of getSqrtRatioAtTick, a pure function: a swap asks for the same few ticks
+   * again and again (the next word boundary, the verification in getTickAtSqrtRatio), and so does a
+   * router evaluating one pool at many amounts. Prices are below 2^160: three limbs.
+   */
+  private static final int MEMO_SIZE = 64;
+
+  private final int[] memoTick = new int[MEMO_SIZE];
+  private final long[] memoLimbs = new long[3 * MEMO_SIZE];
+
+  /** A tick-math instance with empty scratch. */
+  public TickMath() {
+    java.util.Arrays.fill(memoTick, INVALID_TICK); // INVALID_TICK is outside [MIN_TICK, MAX_TICK]
+  }
+
   /** Sets {@code dst} to MIN_SQRT_RATIO and returns it. */
   public static UInt256 minSqrtRatio(final UInt256 dst) {
     return dst.setUnsignedLong(MIN_SQRT_RATIO);
@@ -101,30 +116,78 @@ public final class TickMath {
     if (absTick > MAX_TICK) {
       return false;
     }
-    if ((absTick & 1) != 0) {
-      ratio.setLimbs(FACTOR_LO[0], FACTOR_HI[0], 0, 0);
-    } else {
-      ratio.setPowerOfTwo(128);
+    final int slot = tick & (MEMO_SIZE - 1);
+    final int at = 3 * slot;
+    if (memoTick[slot] == tick) {
+      dst.setLimbs(memoLimbs[at], memoLimbs[at + 1], memoLimbs[at + 2], 0);
+      return true;
     }
-    for (int k = 1; k < 20; k++) {
-      if ((absTick & (1 << k)) != 0) {
-        // ratio ≤ 2^128 and factor < 2^128: the product fits 256 bits.
-        factor.setLimbs(FACTOR_LO[k], FACTOR_HI[k], 0, 0);
-        ratio.mul(ratio, factor);
-        ratio.shr(ratio, 128);
-      }
+    computeSqrtRatioAtTick(tick, absTick, dst);
+    memoTick[slot] = tick;
+    memoLimbs[at] = dst.limb(0);
+    memoLimbs[at + 1] = dst.limb(1);
+    memoLimbs[at + 2] = dst.limb(2);
+    return true;
+  }
+
+  private void computeSqrtRatioAtTick(final int tick, final int absTick, final UInt256 dst) {
+    if (absTick == 0) {
+      dst.setPowerOfTwo(96); // ratio = 2^128, exactly 2^96 after the shift
+      return;
+    }
+    // The contract starts from ratio = 2^128 (or factor 0) and folds in factor k for each set bit
+    // k as ratio = ratio·factor >> 128. Every factor is below 2^128, so after the first factor the
+    // ratio stays below 2^128 and fits two longs; ratio·2^128 >> 128 is the factor itself.
+    int bits = absTick;
+    int k = Integer.numberOfTrailingZeros(bits);
+    long hi = FACTOR_HI[k];
+    long lo = FACTOR_LO[k];
+    bits &= bits - 1;
+    while (bits != 0) {
+      k = Integer.numberOfTrailingZeros(bits);
+      bits &= bits - 1;
+      // ⌊(hi·β + lo)·(fHi·β + fLo) / β²⌋: the top two limbs of the exact 256-bit product.
+      final long fHi = FACTOR_HI[k];
+      final long fLo = FACTOR_LO[k];
+      final long h00 = Math.unsignedMultiplyHigh(lo, fLo);
+      final long l01 = lo * fHi;
+      final long h01 = Math.unsignedMultiplyHigh(lo, fHi);
+      final long l10 = hi * fLo;
+      final long h10 = Math.unsignedMultiplyHigh(hi, fLo);
+      final long l11 = hi * fHi;
+      final long h11 = Math.unsignedMultiplyHigh(hi, fHi);
+      // Limb 1 = h00 + l01 + l10: only its carries matter.
+      final long m1 = h00 + l01;
+      long c = Long.compareUnsigned(m1, l01) < 0 ? 1 : 0;
+      c += Long.compareUnsigned(m1 + l10, l10) < 0 ? 1 : 0;
+      // Limb 2 = h01 + h10 + l11 + c, limb 3 = h11 + its carries.
+      final long s1 = h01 + h10;
+      long c2 = Long.compareUnsigned(s1, h10) < 0 ? 1 : 0;
+      final long s2 = s1 + l11;
+      c2 += Long.compareUnsigned(s2, l11) < 0 ? 1 : 0;
+      final long s3 = s2 + c;
+      c2 += Long.compareUnsigned(s3, c) < 0 ? 1 : 0;
+      lo = s3;
+      hi = h11 + c2;
     }
     if (tick > 0) {
+      // ratio = (2^256 − 1) / ratio, which may exceed 128 bits.
       factor.setMax();
+      ratio.setLimbs(lo, hi, 0, 0);
       ratio.div(factor, ratio);
+      // Q128.128 → Q128.96, rounding up.
+      final boolean inexact = (ratio.low64() & 0xFFFF_FFFFL) != 0;
+      dst.shr(ratio, 32);
+      if (inexact) {
+        dst.addUnsignedLong(dst, 1);
+      }
+      return;
     }
-    // Q128.128 → Q128.96, rounding up.
-    final boolean inexact = (ratio.low64() & 0xFFFF_FFFFL) != 0;
-    dst.shr(ratio, 32);
-    if (inexact) {
+    // Q128.128 → Q128.96, rounding up; below 2^96, so the increment cannot carry out of limb 1.
+    dst.setLimbs((hi << 32) | (lo >>> 32), hi >>> 32, 0, 0);
+    if ((lo & 0xFFFF_FFFFL) != 0) {
       dst.addUnsignedLong(dst, 1);
     }
-    return true;
   }
 
   /**
@@ -146,13 +209,34 @@ public final class TickMath {
     // log_2 as a signed 64.64 number: integer part msb − 128, fraction filled below.
     final long integerPart = msb - 128;
     long fraction = 0;
+    // r in [2^127, 2^128) on two longs; each round squares it exactly (r² < 2^256 on four limbs
+    // p3..p0) and keeps r² >> 127, or r² >> 128 when that would reach 2^128 (the fraction bit).
+    long rHi = r.limb(1);
+    long rLo = r.limb(0);
     for (int bit = 63; bit >= 50; bit--) {
-      // r in [2^127, 2^128): r·r < 2^256, so the square never overflows.
-      r.mul(r, r);
-      r.shr(r, 127);
-      if (r.testBit(128)) {
+      final long h00 = Math.unsignedMultiplyHigh(rLo, rLo);
+      final long crossLo = rLo * rHi;
+      final long crossHi = Math.unsignedMultiplyHigh(rLo, rHi);
+      final long l11 = rHi * rHi;
+      final long h11 = Math.unsignedMultiplyHigh(rHi, rHi);
+      // r² = rHi²·β² + 2·rLo·rHi·β + rLo²
+      final long twiceLo = crossLo << 1;
+      final long p1 = h00 + twiceLo;
+      final long c1 = Long.compareUnsigned(p1, twiceLo) < 0 ? 1 : 0;
+      final long twiceHi = (crossHi << 1) | (crossLo >>> 63);
+      final long t = l11 + twiceHi;
+      long c2 = Long.compareUnsigned(t, twiceHi) < 0 ? 1 : 0;
+      final long p2 = t + c1;
+      c2 += Long.compareUnsigned(p2, c1) < 0 ? 1 : 0;
+      final long p3 = h11 + (crossHi >>> 63) + c2;
+      if (p3 < 0) {
+        // Bit 255 of r² is bit 128 of r² >> 127.
         fraction |= 1L << bit;
-        r.shr(r, 1);
+        rHi = p3;
+        rLo = p2;
+      } else {
+        rHi = (p3 << 1) | (p2 >>> 63);
+        rLo = (p2 << 1) | (p1 >>> 63);
       }
     }
     final long ext = integerPart >> 63;

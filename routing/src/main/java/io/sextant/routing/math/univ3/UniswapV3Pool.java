@@ -38,11 +38,14 @@ import java.util.TreeMap;
  * and its scratch belong to one thread at a time.
  */
 public final class UniswapV3Pool implements ExactPool {
-  /** Revert: amount specified is zero. */
-  public static final String AS = "AS";
+  /** Revert 'AS': amount specified is zero. The contract's code leads the message. */
+  public static final String AS = "AS: the amount specified is zero";
 
-  /** Revert: the price limit is on the wrong side of the price or outside the price domain. */
-  public static final String SPL = "SPL";
+  /**
+   * Revert 'SPL': the price limit is on the wrong side of the price or outside the price domain.
+   */
+  public static final String SPL =
+      "SPL: price limit is not between the current price and the limit of the swap's direction";
 
   /** The amount does not fit {@code int256} (exact input below 2^255, exact output at most). */
   public static final String AMOUNT_TOO_LARGE = "UniswapV3Pool: amount exceeds int256";
@@ -68,6 +71,9 @@ public final class UniswapV3Pool implements ExactPool {
   private int[] ticks;
   private long[] netLo;
   private long[] netHi;
+
+  /** getSqrtRatioAtTick of each initialised tick, three limbs per tick: the swap's step targets. */
+  private long[] tickPrice;
 
   // ---- double companions (for the optimiser)
   private double[] tickSqrtPrice;
@@ -108,6 +114,7 @@ public final class UniswapV3Pool implements ExactPool {
     ticks = new int[capacity];
     netLo = new long[capacity];
     netHi = new long[capacity];
+    tickPrice = new long[3 * capacity];
     tickSqrtPrice = new double[capacity];
     netDouble = new double[capacity];
   }
@@ -242,6 +249,9 @@ public final class UniswapV3Pool implements ExactPool {
       netLo[i] = liquidityNet[i].limb(0);
       netHi[i] = liquidityNet[i].limb(1);
       tickMath.getSqrtRatioAtTick(ticks[i], priceNext);
+      tickPrice[3 * i] = priceNext.limb(0);
+      tickPrice[3 * i + 1] = priceNext.limb(1);
+      tickPrice[3 * i + 2] = priceNext.limb(2);
       tickSqrtPrice[i] = priceNext.toDouble() / Q96;
       netDouble[i] = liquidityNet[i].toSignedBigInteger().doubleValue();
     }
@@ -453,7 +463,14 @@ public final class UniswapV3Pool implements ExactPool {
       } else if (tickNext > TickMath.MAX_TICK) {
         tickNext = TickMath.MAX_TICK;
       }
-      tickMath.getSqrtRatioAtTick(tickNext, priceNext);
+      if (index >= 0) {
+        // An initialised tick (never clamped: validated within [MIN_TICK, MAX_TICK]): its price
+        // was computed by the same getSqrtRatioAtTick in reset.
+        final int at = 3 * index;
+        priceNext.setLimbs(tickPrice[at], tickPrice[at + 1], tickPrice[at + 2], 0);
+      } else {
+        tickMath.getSqrtRatioAtTick(tickNext, priceNext);
+      }
       final boolean limitFirst =
           zeroForOne ? priceNext.compareTo(limit) < 0 : priceNext.compareTo(limit) > 0;
       if (!sm.step(price, limitFirst ? limit : priceNext, liq, remaining, exactInput, fee)) {
