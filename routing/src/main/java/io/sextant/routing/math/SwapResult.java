@@ -22,7 +22,16 @@ public final class SwapResult {
   /** Concentrated liquidity only: in-range liquidity after the swap. */
   public final UInt256 liquidityAfter = new UInt256();
 
-  /** Concentrated liquidity only: current tick after the swap. */
+  /**
+   * {@link #tickAfter} when a quote left the post-swap tick to be computed from {@link
+   * #sqrtPriceAfterX96} by {@code getTickAtSqrtRatio} (see {@code ExactPool.apply}).
+   */
+  public static final int TICK_AT_PRICE = Integer.MIN_VALUE;
+
+  /**
+   * Concentrated liquidity only: current tick after the swap, or {@link #TICK_AT_PRICE} when a
+   * quote deferred it (the pool's {@code apply} resolves it).
+   */
   public int tickAfter;
 
   /** Concentrated liquidity only: initialised ticks crossed by the swap (drives its gas cost). */

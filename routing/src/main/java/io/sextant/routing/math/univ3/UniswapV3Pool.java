@@ -369,7 +369,7 @@ public final class UniswapV3Pool implements ExactPool {
       r.reset();
       return r.fail(BAD_TOKEN_INDEX);
     }
-    return swap(in == 0, true, amountIn, null, r);
+    return swap(in == 0, true, amountIn, null, r, false);
   }
 
   /** Buys exactly {@code amountOut} with no price limit; see the class note on partial fills. */
@@ -380,14 +380,17 @@ public final class UniswapV3Pool implements ExactPool {
       r.reset();
       return r.fail(BAD_TOKEN_INDEX);
     }
-    return swap(in == 0, false, amountOut, null, r);
+    return swap(in == 0, false, amountOut, null, r, false);
   }
 
   @Override
   public void apply(final int in, final int out, final SwapResult r) {
     sqrtPriceX96.set(r.sqrtPriceAfterX96);
     liquidity.set(r.liquidityAfter);
-    tick = r.tickAfter;
+    tick =
+        r.tickAfter == SwapResult.TICK_AT_PRICE
+            ? tickMath.getTickAtSqrtRatio(r.sqrtPriceAfterX96)
+            : r.tickAfter;
     refreshDoubles();
   }
 
@@ -414,6 +417,23 @@ public final class UniswapV3Pool implements ExactPool {
       final UInt256 amount,
       final UInt256 sqrtPriceLimitX96,
       final SwapResult r) {
+    return swap(zeroForOne, exactInput, amount, sqrtPriceLimitX96, r, true);
+  }
+
+  /**
+   * The swap loop. Without {@code resolveTick} (quotes through {@link #exactIn} / {@link
+   * #exactOut}) a swap that ends inside a tick range leaves {@code r.tickAfter} as {@link
+   * SwapResult#TICK_AT_PRICE}: the contract's final {@code getTickAtSqrtRatio} is only state for
+   * the next swap, so {@link #apply} computes it, with the same function, when it is needed. That
+   * saves a fifth of a within-tick quote.
+   */
+  private boolean swap(
+      final boolean zeroForOne,
+      final boolean exactInput,
+      final UInt256 amount,
+      final UInt256 sqrtPriceLimitX96,
+      final SwapResult r,
+      final boolean resolveTick) {
     r.reset();
     if (amount.isZero()) {
       return r.fail(AS);
@@ -502,7 +522,11 @@ public final class UniswapV3Pool implements ExactPool {
         }
         stateTick = zeroForOne ? tickNext - 1 : tickNext;
       } else if (!price.eq(priceStart)) {
-        stateTick = tickMath.getTickAtSqrtRatio(price);
+        // The next step needs the tick; after the last step it is only the pool's new state.
+        stateTick =
+            resolveTick || (!remaining.isZero() && !price.eq(limit))
+                ? tickMath.getTickAtSqrtRatio(price)
+                : SwapResult.TICK_AT_PRICE;
       }
     }
 
