@@ -15,9 +15,7 @@ import static io.sextant.feeds.cow.CowJson.text;
 import static io.sextant.feeds.cow.CowJson.u256;
 import static io.sextant.feeds.cow.CowJson.uint32;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -44,28 +42,14 @@ import java.util.TreeMap;
  * Cold path; thread-safe.
  */
 public final class CowAuctionParser {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   /** Parses an auction from a stream (not closed). */
   public CowAuction parse(final InputStream in) throws IOException {
-    final JsonNode root;
-    try {
-      root = MAPPER.readTree(in);
-    } catch (JsonProcessingException e) {
-      throw new CowFormatException("$", "malformed JSON: " + e.getOriginalMessage());
-    }
-    return parse(root);
+    return parse(CowJson.readTree(in));
   }
 
   /** Parses an auction from text. */
   public CowAuction parse(final String json) {
-    final JsonNode root;
-    try {
-      root = MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new CowFormatException("$", "malformed JSON: " + e.getOriginalMessage());
-    }
-    return parse(root);
+    return parse(CowJson.readTree(json));
   }
 
   /** Parses an already-read JSON tree. */

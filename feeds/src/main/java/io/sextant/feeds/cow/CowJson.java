@@ -1,6 +1,10 @@
 package io.sextant.feeds.cow;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Locale;
@@ -15,7 +19,27 @@ public final class CowJson {
   public static final BigInteger UINT256_MAX =
       BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
 
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
   private CowJson() {}
+
+  /** Reads a JSON document; malformed JSON is a {@link CowFormatException} at {@code $}. */
+  public static JsonNode readTree(final String json) {
+    try {
+      return MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new CowFormatException("$", "malformed JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  /** As {@link #readTree(String)} from a stream (not closed). */
+  public static JsonNode readTree(final InputStream in) throws IOException {
+    try {
+      return MAPPER.readTree(in);
+    } catch (JsonProcessingException e) {
+      throw new CowFormatException("$", "malformed JSON: " + e.getOriginalMessage());
+    }
+  }
 
   public static JsonNode field(final JsonNode parent, final String name, final String path) {
     final JsonNode n = parent.get(name);

@@ -8,10 +8,9 @@ import static io.sextant.feeds.cow.CowJson.optionalField;
 import static io.sextant.feeds.cow.CowJson.text;
 import static io.sextant.feeds.cow.CowJson.u256;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sextant.feeds.cow.CowFormatException;
+import io.sextant.feeds.cow.CowJson;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,8 +20,6 @@ import java.util.List;
  * not a JSON array fails as a whole.
  */
 public final class SwapFileParser {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   /** One entry: the request, or the error naming its field. */
   public record Entry(SwapRequest request, String error) {}
 
@@ -32,12 +29,7 @@ public final class SwapFileParser {
    * @throws CowFormatException if the text is not a JSON array
    */
   public List<Entry> parse(final String json) {
-    final JsonNode root;
-    try {
-      root = MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new CowFormatException("$", "malformed JSON: " + e.getOriginalMessage());
-    }
+    final JsonNode root = CowJson.readTree(json);
     if (root == null || !root.isArray()) {
       throw new CowFormatException("$", "expected a JSON array of swaps");
     }
