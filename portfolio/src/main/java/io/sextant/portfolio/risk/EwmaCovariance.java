@@ -6,8 +6,8 @@ package io.sextant.portfolio.risk;
  * {@code t} updates {@code C_t = λ^{t−1} r_1 r_1ᵀ + Σ_{s=2..t} (1 − λ) λ^{t−s} r_s r_sᵀ}.
  *
  * <p>Returns are dimensionless (log returns per tick); variances are per tick². {@link #update} is
- * the hot path: it allocates nothing and touches the upper triangle once, mirroring it. Not
- * thread-safe: one writer, and readers on the same thread.
+ * the hot path: it allocates nothing and sweeps the row-major matrix once. Not thread-safe: one
+ * writer, and readers on the same thread.
  */
 public final class EwmaCovariance {
   /** RiskMetrics (1996) decay for daily data. */
@@ -51,15 +51,15 @@ public final class EwmaCovariance {
         }
       }
     } else {
+      // Full row-major sweep: contiguous and vectorisable, and w·(r_i·r_j) is bitwise symmetric,
+      // so the matrix stays exactly symmetric without a strided mirror store.
       final double l = lambda;
       final double w = oneMinusLambda;
       for (int i = 0; i < n; i++) {
-        final double ri = w * returns[i];
+        final double ri = returns[i];
         final int row = i * n;
-        for (int j = i; j < n; j++) {
-          final double v = l * c[row + j] + ri * returns[j];
-          c[row + j] = v;
-          c[j * n + i] = v;
+        for (int j = 0; j < n; j++) {
+          c[row + j] = l * c[row + j] + w * (ri * returns[j]);
         }
       }
     }

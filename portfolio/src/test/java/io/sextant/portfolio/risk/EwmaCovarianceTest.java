@@ -47,6 +47,7 @@ class EwmaCovarianceTest {
     for (int i = 0; i < N; i++) {
       assertEquals(Math.sqrt(ewma.variance(i)), ewma.volatility(i), 0.0);
       for (int j = 0; j < N; j++) {
+        assertEquals(ewma.covariance(i, j), ewma.covariance(j, i), 0.0, "exactly symmetric");
         final double rho = ewma.correlation(i, j);
         assertEquals(
             ewma.covariance(i, j) / Math.sqrt(ewma.variance(i) * ewma.variance(j)), rho, 1e-15);
