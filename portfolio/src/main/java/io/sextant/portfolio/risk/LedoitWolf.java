@@ -8,6 +8,12 @@ package io.sextant.portfolio.risk;
  * ρ̂, γ̂ as in the paper's appendix (and the authors' covCor.m). The sample covariance divides by T
  * (the paper's convention), after removing each column's mean.
  *
+ * <p>{@link #scaledIdentity} is the other published target: O. Ledoit and M. Wolf, "A
+ * well-conditioned estimator for large-dimensional covariance matrices", Journal of Multivariate
+ * Analysis 88, 2004, Lemma 3.3–3.4 estimators ({@code m = tr S / N}, {@code d² = ‖S − mI‖²}, {@code
+ * b² = min(b̄², d²)} with {@code b̄² = T⁻² Σ_t ‖x_t x_tᵀ − S‖²}, norms {@code ‖A‖² = tr(AAᵀ)/N};
+ * intensity {@code b²/d²}).
+ *
  * <p>Cold path: allocates its result.
  */
 public final class LedoitWolf {
@@ -42,17 +48,7 @@ public final class LedoitWolf {
     if (n < 2) {
       throw new IllegalArgumentException("need at least 2 assets");
     }
-    final double[][] x = new double[t][n];
-    for (int j = 0; j < n; j++) {
-      double mean = 0.0;
-      for (int s = 0; s < t; s++) {
-        mean += returns[s][j];
-      }
-      mean /= t;
-      for (int s = 0; s < t; s++) {
-        x[s][j] = returns[s][j] - mean;
-      }
-    }
+    final double[][] x = demeaned(returns);
     final double[][] sample = new double[n][n];
     for (int i = 0; i < n; i++) {
       for (int j = i; j < n; j++) {
@@ -141,5 +137,83 @@ public final class LedoitWolf {
       }
     }
     return new Estimate(shrunk, sample, target, shrinkage, rBar);
+  }
+
+  /**
+   * Shrinks the covariance of {@code returns[t][i]} towards the scaled identity {@code mI}, {@code
+   * m = tr S / N} (Ledoit–Wolf 2004, JMVA). The estimate's {@code averageCorrelation} is 0 (the
+   * target has no correlation).
+   */
+  public static Estimate scaledIdentity(final double[][] returns) {
+    final int t = returns.length;
+    if (t < 2) {
+      throw new IllegalArgumentException("need at least 2 observations");
+    }
+    final int n = returns[0].length;
+    final double[][] x = demeaned(returns);
+    final double[][] sample = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = i; j < n; j++) {
+        double acc = 0.0;
+        for (int s = 0; s < t; s++) {
+          acc += x[s][i] * x[s][j];
+        }
+        sample[i][j] = acc / t;
+        sample[j][i] = acc / t;
+      }
+    }
+    double trace = 0.0;
+    for (int i = 0; i < n; i++) {
+      trace += sample[i][i];
+    }
+    final double m = trace / n;
+    double d2 = 0.0;
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        final double d = sample[i][j] - (i == j ? m : 0.0);
+        d2 += d * d;
+      }
+    }
+    d2 /= n;
+    double b2bar = 0.0;
+    for (int s = 0; s < t; s++) {
+      double norm = 0.0;
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          final double d = x[s][i] * x[s][j] - sample[i][j];
+          norm += d * d;
+        }
+      }
+      b2bar += norm / n;
+    }
+    b2bar /= (double) t * t;
+    final double b2 = Math.min(b2bar, d2);
+    final double shrinkage = d2 > 0.0 ? b2 / d2 : 0.0;
+    final double[][] target = new double[n][n];
+    final double[][] shrunk = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      target[i][i] = m;
+      for (int j = 0; j < n; j++) {
+        shrunk[i][j] = shrinkage * target[i][j] + (1.0 - shrinkage) * sample[i][j];
+      }
+    }
+    return new Estimate(shrunk, sample, target, shrinkage, 0.0);
+  }
+
+  private static double[][] demeaned(final double[][] returns) {
+    final int t = returns.length;
+    final int n = returns[0].length;
+    final double[][] x = new double[t][n];
+    for (int j = 0; j < n; j++) {
+      double mean = 0.0;
+      for (int s = 0; s < t; s++) {
+        mean += returns[s][j];
+      }
+      mean /= t;
+      for (int s = 0; s < t; s++) {
+        x[s][j] = returns[s][j] - mean;
+      }
+    }
+    return x;
   }
 }

@@ -93,4 +93,57 @@ class LedoitWolfTest {
       assertTrue(d >= 0.0 && d <= 1.0, "shrinkage " + d);
     }
   }
+
+  /** From an independent NumPy transcription of the JMVA 2004 estimators on the same data. */
+  private static final double REF_IDENTITY_SHRINKAGE = 0.0343848412876541;
+
+  private static final double REF_IDENTITY_M = 8.551304484869792e-05;
+  private static final double[][] REF_IDENTITY_SIGMA = {
+    {
+      1.2266174319528381e-04,
+      6.3896367634945570e-05,
+      -1.0574432027078767e-05,
+      1.3415260070814280e-06
+    },
+    {
+      6.3896367634945570e-05,
+      1.1263234650781952e-04,
+      -1.0671874943476507e-05,
+      2.1986895720878168e-07
+    },
+    {
+      -1.0574432027078767e-05,
+      -1.0671874943476507e-05,
+      5.4757454265064981e-05,
+      2.5938012537555706e-07
+    },
+    {1.3415260070814280e-06, 2.1986895720878168e-07, 2.5938012537555706e-07, 5.2000635426623391e-05}
+  };
+
+  @Test
+  void shouldMatchIndependentReferenceForScaledIdentityTarget() {
+    final LedoitWolf.Estimate e = LedoitWolf.scaledIdentity(fixedData());
+    assertEquals(REF_IDENTITY_SHRINKAGE, e.shrinkage(), 1e-9);
+    assertEquals(REF_IDENTITY_M, e.target()[2][2], 1e-18);
+    assertEquals(0.0, e.target()[0][1], 0.0);
+    for (int i = 0; i < 4; i++) {
+      for (int j = 0; j < 4; j++) {
+        assertEquals(
+            REF_IDENTITY_SIGMA[i][j],
+            e.covariance()[i][j],
+            1e-9 * Math.abs(REF_IDENTITY_SIGMA[i][i]));
+      }
+    }
+    final Random rnd = new Random(13);
+    for (int trial = 0; trial < 100; trial++) {
+      final double[][] x = new double[2 + rnd.nextInt(30)][2 + rnd.nextInt(8)];
+      for (double[] row : x) {
+        for (int i = 0; i < row.length; i++) {
+          row[i] = rnd.nextGaussian() * (1 + i);
+        }
+      }
+      final double d = LedoitWolf.scaledIdentity(x).shrinkage();
+      assertTrue(d >= 0.0 && d <= 1.0, "shrinkage " + d);
+    }
+  }
 }
