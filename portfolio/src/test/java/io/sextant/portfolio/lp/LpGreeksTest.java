@@ -24,8 +24,7 @@ class LpGreeksTest {
   }
 
   /** V3 value from the holdings' definition, in BigDecimal; V2 is the range (0, ∞). */
-  private static BigDecimal v3Value(
-      final double l, final double sa, final double sb, final BigDecimal p) {
+  static BigDecimal v3Value(final double l, final double sa, final double sb, final BigDecimal p) {
     final BigDecimal L = new BigDecimal(l);
     final BigDecimal a = new BigDecimal(sa);
     final BigDecimal b = new BigDecimal(sb);
@@ -41,11 +40,11 @@ class LpGreeksTest {
     return new BigDecimal(2).multiply(new BigDecimal(l)).multiply(sqrt(p), MC);
   }
 
-  private interface Value {
+  interface Value {
     BigDecimal at(BigDecimal p);
   }
 
-  private static double[] finiteDifferences(final Value v, final double price) {
+  static double[] finiteDifferences(final Value v, final double price) {
     final BigDecimal p = new BigDecimal(price);
     final BigDecimal h = new BigDecimal(price * 1e-5);
     final BigDecimal up = v.at(p.add(h));
