@@ -1,0 +1,2 @@
+/** Lending positions: health factor and the price moves that would make them liquidatable. */
+package io.sextant.portfolio.collateral;
