@@ -5,7 +5,8 @@ import io.sextant.routing.split.SwapCurve;
 /**
  * Liquidity of each pool direction in reference-price terms: the native value (wei) of the input
  * that moves the marginal rate down by 1% — for a constant-product pool about 0.5% of its input
- * reserve. {@code +∞} where the input token has no reference price (such hops are never pruned).
+ * reserve. Valued by the input token's reference price, else by the output token's at the pool's
+ * spot rate; {@code +∞} where neither has one (such hops are never pruned).
  */
 public final class PoolDepth {
   private PoolDepth() {}
@@ -26,14 +27,15 @@ public final class PoolDepth {
           if (c == null) {
             continue;
           }
-          final double price = market.referencePrice(toks[i]);
-          if (Double.isNaN(price)) {
-            d[index(market, p, i, j)] = Double.POSITIVE_INFINITY;
-            continue;
-          }
           final double spot = c.spot();
           final double a = spot > 0.0 ? c.inputForMarginal(0.99 * spot) : 0.0;
-          d[index(market, p, i, j)] = a * price;
+          // Valued by the input token, else by the output token at the pool's own rate.
+          double price = market.referencePrice(toks[i]);
+          if (!(price > 0.0)) {
+            final double po = market.referencePrice(toks[j]);
+            price = po > 0.0 ? po * spot : Double.NaN;
+          }
+          d[index(market, p, i, j)] = price > 0.0 ? a * price : Double.POSITIVE_INFINITY;
         }
       }
     }

@@ -29,9 +29,17 @@ import java.util.Arrays;
  */
 public final class SplitRouter {
   /** Hops whose depth is below this fraction of the order's native value are pruned. */
-  public static final double PRUNE_FRACTION = 1e-7;
+  public static final double PRUNE_FRACTION = 1e-6;
 
   private static final int MAX_RETRIES = 6;
+
+  /**
+   * Paths whose exact single-path output is computed, the best by their {@code double} estimate.
+   */
+  public static final int SINGLE_PATHS_EXACT = 8;
+
+  /** Candidate paths kept for the split, the best by their own {@code double} output. */
+  public static final int MAX_PATHS = 24;
 
   private final RoutingMarket market;
   private final CandidatePaths paths;
@@ -53,7 +61,10 @@ public final class SplitRouter {
   private final UInt256 amount = new UInt256();
   private final UInt256 tmp = new UInt256();
   private double gasPrice;
-  private boolean pruning = true;
+  private double pruneFraction = PRUNE_FRACTION;
+  private int maxPaths = MAX_PATHS;
+  private double[] pathEstimate = new double[64];
+  private int[] pathRank = new int[64];
 
   /** A router over {@code market}; reads its pools' state for the pruning depths. */
   public SplitRouter(final RoutingMarket market) {
@@ -74,7 +85,19 @@ public final class SplitRouter {
 
   /** Turns liquidity pruning of candidate paths on or off (on by default). */
   public SplitRouter pruning(final boolean on) {
-    pruning = on;
+    pruneFraction = on ? PRUNE_FRACTION : 0.0;
+    return this;
+  }
+
+  /** Keeps at most this many candidate paths (the best by their own {@code double} output). */
+  public SplitRouter maxPaths(final int limit) {
+    maxPaths = Math.max(1, limit);
+    return this;
+  }
+
+  /** Prunes hops whose depth is below this fraction of the order's native value. */
+  public SplitRouter pruneFraction(final double fraction) {
+    pruneFraction = fraction;
     return this;
   }
 
@@ -105,19 +128,20 @@ public final class SplitRouter {
     }
     final double buyPrice = market.referencePrice(buy);
     gasPrice = gasPriceWei > 0.0 && buyPrice > 0.0 ? gasPriceWei / buyPrice : 0.0;
-    final double minDepth = pruning ? pruneDepth(sell, buy, exactIn, amount) : 0.0;
+    final double minDepth = pruneFraction > 0.0 ? pruneDepth(sell, buy, exactIn, amount) : 0.0;
     final int n = paths.find(sell, buy, maxHops, minDepth);
     if (n == 0) {
       return plan.error("no path of at most " + maxHops + " pools");
     }
-    buildEdges(sell, buy, n);
+    final int k = rankPaths(rankingInput(sell, buy, exactIn, amount), n, maxPaths);
+    buildEdges(sell, buy, k);
     try {
       if (exactIn) {
         routeExactIn(amount, plan);
-        singlePathExactIn(amount, n, plan);
+        singlePathExactIn(amount, Math.min(k, SINGLE_PATHS_EXACT), plan);
       } else {
         routeExactOut(amount, plan);
-        singlePathExactOut(amount, n, plan);
+        singlePathExactOut(amount, Math.min(k, SINGLE_PATHS_EXACT), plan);
       }
     } finally {
       clearEdges();
@@ -131,7 +155,18 @@ public final class SplitRouter {
     if (!(price > 0.0)) {
       return 0.0;
     }
-    return PRUNE_FRACTION * amount.toDouble() * price;
+    return pruneFraction * amount.toDouble() * price;
+  }
+
+  /** The input to rank paths at: the amount, or for exact output its reference-price equivalent. */
+  private double rankingInput(
+      final int sell, final int buy, final boolean exactIn, final UInt256 amount) {
+    if (exactIn) {
+      return amount.toDouble();
+    }
+    final double ps = market.referencePrice(sell);
+    final double pb = market.referencePrice(buy);
+    return ps > 0.0 && pb > 0.0 ? amount.toDouble() * pb / ps : 0.0;
   }
 
   private int local(final int token, final int count) {
@@ -152,7 +187,8 @@ public final class SplitRouter {
     tokens = 0;
     tokens = local(sell, tokens);
     tokens = local(buy, tokens);
-    for (int i = 0; i < n; i++) {
+    for (int j = 0; j < n; j++) {
+      final int i = pathRank[j];
       for (int h = 0; h < paths.hops(i); h++) {
         final int p = paths.pool(i, h);
         tokens = local(market.poolTokens(p)[paths.in(i, h)], tokens);
@@ -160,7 +196,8 @@ public final class SplitRouter {
       }
     }
     opt.reset(tokens);
-    for (int i = 0; i < n; i++) {
+    for (int j = 0; j < n; j++) {
+      final int i = pathRank[j];
       for (int h = 0; h < paths.hops(i); h++) {
         final int p = paths.pool(i, h);
         final int in = paths.in(i, h);
@@ -383,9 +420,47 @@ public final class SplitRouter {
     return plan.amountIn.toDouble();
   }
 
-  private void singlePathExactIn(final UInt256 amountIn, final int n, final RoutePlan plan) {
-    double best = plan.ok() ? netOut(plan) : Double.NEGATIVE_INFINITY;
+  /**
+   * Ranks paths by their {@code double} output for {@code a} net of gas (by their spot rate when
+   * {@code a} is 0) and keeps the best {@code limit}, best first, in {@link #pathRank}; returns how
+   * many.
+   */
+  private int rankPaths(final double a, final int n, final int limit) {
+    if (pathEstimate.length < n) {
+      pathEstimate = new double[n * 2];
+      pathRank = new int[n * 2];
+    }
     for (int i = 0; i < n; i++) {
+      double x = a > 0.0 ? a : 1.0;
+      double gas = 0.0;
+      for (int h = 0; h < paths.hops(i); h++) {
+        final SwapCurve c = market.curve(paths.pool(i, h), paths.in(i, h), paths.out(i, h));
+        x = a > 0.0 ? c.output(x) : x * c.spot();
+        gas += gasPrice * market.gasUnits(paths.pool(i, h));
+      }
+      pathEstimate[i] = a > 0.0 ? x - gas : x;
+    }
+    final int k = Math.min(n, limit);
+    for (int j = 0; j < k; j++) {
+      int best = -1;
+      for (int i = 0; i < n; i++) {
+        boolean taken = false;
+        for (int q = 0; q < j; q++) {
+          taken |= pathRank[q] == i;
+        }
+        if (!taken && (best < 0 || pathEstimate[i] > pathEstimate[best])) {
+          best = i;
+        }
+      }
+      pathRank[j] = best;
+    }
+    return k;
+  }
+
+  private void singlePathExactIn(final UInt256 amountIn, final int k, final RoutePlan plan) {
+    double best = plan.ok() ? netOut(plan) : Double.NEGATIVE_INFINITY;
+    for (int j = 0; j < k; j++) {
+      final int i = pathRank[j];
       scratch.clear();
       amount.set(amountIn);
       boolean ok = true;
@@ -471,9 +546,10 @@ public final class SplitRouter {
     plan.error("could not reach the exact output");
   }
 
-  private void singlePathExactOut(final UInt256 amountOut, final int n, final RoutePlan plan) {
+  private void singlePathExactOut(final UInt256 amountOut, final int k, final RoutePlan plan) {
     double best = plan.ok() ? netIn(plan) : Double.POSITIVE_INFINITY;
-    for (int i = 0; i < n; i++) {
+    for (int j = 0; j < k; j++) {
+      final int i = pathRank[j];
       scratch.clear();
       amount.set(amountOut);
       boolean ok = true;
