@@ -133,20 +133,44 @@ public final class SplitRouter {
     if (n == 0) {
       return plan.error("no path of at most " + maxHops + " pools");
     }
-    final int k = rankPaths(rankingInput(sell, buy, exactIn, amount), n, maxPaths);
+    routeOver(sell, buy, exactIn, amount, n, maxPaths, plan);
+    if (!plan.ok() && (minDepth > 0.0 || n > maxPaths)) {
+      // Nothing among the pruned candidates worked: every path, every one exactly, as a last
+      // resort.
+      final int all = paths.find(sell, buy, maxHops, 0.0);
+      plan.clear();
+      plan.error("no path can take this amount");
+      final int k = rankPaths(rankingInput(sell, buy, exactIn, amount), all, all);
+      if (exactIn) {
+        singlePathExactIn(amount, k, plan);
+      } else {
+        singlePathExactOut(amount, k, plan);
+      }
+    }
+    return plan;
+  }
+
+  private void routeOver(
+      final int sell,
+      final int buy,
+      final boolean exactIn,
+      final UInt256 amount,
+      final int n,
+      final int limit,
+      final RoutePlan plan) {
+    final int k = rankPaths(rankingInput(sell, buy, exactIn, amount), n, limit);
     buildEdges(sell, buy, k);
     try {
       if (exactIn) {
         routeExactIn(amount, plan);
-        singlePathExactIn(amount, Math.min(k, SINGLE_PATHS_EXACT), plan);
+        singlePathExactIn(amount, k, plan);
       } else {
         routeExactOut(amount, plan);
-        singlePathExactOut(amount, Math.min(k, SINGLE_PATHS_EXACT), plan);
+        singlePathExactOut(amount, k, plan);
       }
     } finally {
       clearEdges();
     }
-    return plan;
   }
 
   private double pruneDepth(
@@ -345,7 +369,9 @@ public final class SplitRouter {
       }
       final UInt256 avail = balance[t];
       final double availD = avail.toDouble();
-      final double frac = planned >= availD ? 1.0 : planned / availD;
+      // The optimiser routes a token's whole balance unless capacity stops it; what differs by
+      // rounding only is routed whole, so no dust is left behind.
+      final double frac = planned >= availD * (1.0 - 1e-9) ? 1.0 : planned / availD;
       tmp.setZero();
       for (int k = i; k < j && failed < 0; k++) {
         final int e = opt.orderedEdge(k);
@@ -459,7 +485,12 @@ public final class SplitRouter {
 
   private void singlePathExactIn(final UInt256 amountIn, final int k, final RoutePlan plan) {
     double best = plan.ok() ? netOut(plan) : Double.NEGATIVE_INFINITY;
-    for (int j = 0; j < k; j++) {
+    if (!plan.ok()) {
+      plan.clear();
+      plan.error("no path can take this amount");
+    }
+    // The best few by estimate, and further down the list while nothing has worked.
+    for (int j = 0; j < k && (j < SINGLE_PATHS_EXACT || best == Double.NEGATIVE_INFINITY); j++) {
       final int i = pathRank[j];
       scratch.clear();
       amount.set(amountIn);
@@ -488,9 +519,6 @@ public final class SplitRouter {
         plan.copyFrom(scratch);
         plan.split(false);
       }
-    }
-    if (best == Double.NEGATIVE_INFINITY && plan.ok()) {
-      plan.error("no path can take this amount");
     }
   }
 
@@ -548,7 +576,7 @@ public final class SplitRouter {
 
   private void singlePathExactOut(final UInt256 amountOut, final int k, final RoutePlan plan) {
     double best = plan.ok() ? netIn(plan) : Double.POSITIVE_INFINITY;
-    for (int j = 0; j < k; j++) {
+    for (int j = 0; j < k && (j < SINGLE_PATHS_EXACT || best == Double.POSITIVE_INFINITY); j++) {
       final int i = pathRank[j];
       scratch.clear();
       amount.set(amountOut);
