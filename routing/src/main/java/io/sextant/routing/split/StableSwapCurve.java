@@ -1,0 +1,118 @@
+package io.sextant.routing.split;
+
+import io.sextant.routing.math.balancer.BalancerStablePool;
+
+/**
+ * A Balancer stable pool between two of its tokens, by the StableSwap invariant in {@code double}
+ * on upscaled balances ({@code Ann = A·n} as in Balancer's {@code StableMath}); the new balance of
+ * the output token solves the invariant's quadratic directly. Marginal and inverse are numeric.
+ */
+public final class StableSwapCurve extends SwapCurve {
+  private final BalancerStablePool pool;
+  private final int in;
+  private final int out;
+  private final double[] xp = new double[BalancerStablePool.MAX_REGISTERED];
+  private int n;
+  private int inK;
+  private int outK;
+  private double sfIn;
+  private double sfOut;
+  private double ann;
+  private double d;
+  private double gamma;
+  private double cap;
+
+  /** The curve selling registered token {@code in} of {@code pool} for token {@code out}. */
+  public StableSwapCurve(final BalancerStablePool pool, final int in, final int out) {
+    this.pool = pool;
+    this.in = in;
+    this.out = out;
+    refresh();
+  }
+
+  @Override
+  public void refresh() {
+    n = 0;
+    for (int i = 0; i < pool.tokenCount(); i++) {
+      if (i == pool.bptIndex()) {
+        continue;
+      }
+      if (i == in) {
+        inK = n;
+      }
+      if (i == out) {
+        outK = n;
+      }
+      xp[n++] = pool.balance(i).toDouble() * (pool.scalingFactor(i).toDouble() / 1e18);
+    }
+    sfIn = pool.scalingFactor(in).toDouble() / 1e18;
+    sfOut = pool.scalingFactor(out).toDouble() / 1e18;
+    ann = pool.amplification().toDouble() / 1000.0 * n;
+    gamma = 1.0 - pool.swapFee().toDouble() / 1e18;
+    double s = 0.0;
+    for (int i = 0; i < n; i++) {
+      s += xp[i];
+    }
+    double dd = s;
+    for (int it = 0; it < 255; it++) {
+      double dp = dd;
+      for (int i = 0; i < n; i++) {
+        dp = dp * dd / (xp[i] * n);
+      }
+      final double prev = dd;
+      dd = (ann * s + dp * n) * dd / ((ann - 1.0) * dd + (n + 1.0) * dp);
+      if (Math.abs(dd - prev) <= 1e-15 * dd) {
+        break;
+      }
+    }
+    d = dd;
+    // Beyond ten times the pool's size the output is within a hair of the whole balance.
+    cap = 10.0 * s / sfIn / gamma;
+  }
+
+  private double newBalanceOut(final double newIn) {
+    double sPrime = 0.0;
+    double c = d;
+    for (int i = 0; i < n; i++) {
+      if (i == outK) {
+        continue;
+      }
+      final double xi = i == inK ? newIn : xp[i];
+      sPrime += xi;
+      c = c * d / (xi * n);
+    }
+    c = c * d / (ann * n);
+    final double b = sPrime + d / ann - d;
+    final double disc = Math.sqrt(b * b + 4.0 * c);
+    return b > 0.0 ? 2.0 * c / (b + disc) : 0.5 * (disc - b);
+  }
+
+  @Override
+  public double output(final double a) {
+    final double x = Math.min(Math.max(a, 0.0), cap);
+    if (x == 0.0) {
+      return 0.0;
+    }
+    final double o = (xp[outK] - newBalanceOut(xp[inK] + gamma * x * sfIn)) / sfOut;
+    return Math.max(o, 0.0);
+  }
+
+  @Override
+  public double capacity() {
+    return cap;
+  }
+
+  @Override
+  public double marginal(final double a) {
+    if (a >= cap) {
+      return 0.0;
+    }
+    final double x = Math.max(a, 0.0);
+    final double h = Math.max(x * 1e-6, xp[inK] / sfIn * 1e-9);
+    final double lo = Math.max(x - h, 0.0);
+    final double hi = x + h;
+    final double yLo = newBalanceOut(xp[inK] + gamma * lo * sfIn);
+    final double yHi = newBalanceOut(xp[inK] + gamma * hi * sfIn);
+    return (yLo - yHi) / sfOut / (hi - lo);
+  }
+}
