@@ -1,21 +1,26 @@
 package io.sextant.routing.split;
 
 import io.sextant.routing.math.balancer.BalancerWeightedPool;
+import io.sextant.routing.math.balancer.WeightedFloat;
 
 /**
  * A Balancer weighted pool between two of its tokens: {@code out(a) = B_o(1 − (B_i/(B_i+γa))^r)},
  * {@code r = w_i/w_o}, in base units (the scaling factors cancel in the ratio), capped by the
- * contract's MAX_IN_RATIO of 0.3 (a hair less, so that the exact math never reverts on it).
+ * contract's MAX_IN_RATIO of 0.3 (a hair less, so that the exact math never reverts on it). The
+ * formulas are {@link WeightedFloat}'s; this adapts them to the optimiser's {@link SwapCurve}.
  */
 public final class WeightedSwapCurve extends SwapCurve {
-  private static final double MAX_IN_RATIO = 0.3 * (1.0 - 1e-9);
+  /** A hair inside the contract's 30% limit, so that the exact math never reverts on it. */
+  private static final double CAP_MARGIN = 1.0 - 1e-9;
+
   private final BalancerWeightedPool pool;
   private final int in;
   private final int out;
   private double bi;
+  private double wi;
   private double bo;
-  private double r;
-  private double gamma;
+  private double wo;
+  private double fee;
   private double cap;
 
   /** The curve selling token {@code in} of {@code pool} for token {@code out}. */
@@ -30,15 +35,15 @@ public final class WeightedSwapCurve extends SwapCurve {
   public void refresh() {
     bi = pool.balance(in).toDouble();
     bo = pool.balance(out).toDouble();
-    r = pool.weight(in).toDouble() / pool.weight(out).toDouble();
-    gamma = 1.0 - pool.swapFee().toDouble() / 1e18;
-    cap = MAX_IN_RATIO * bi / gamma;
+    wi = pool.weight(in).toDouble();
+    wo = pool.weight(out).toDouble();
+    fee = pool.swapFee().toDouble() / 1e18;
+    cap = WeightedFloat.maxInput(bi, fee) * CAP_MARGIN;
   }
 
   @Override
   public double output(final double a) {
-    final double x = Math.min(Math.max(a, 0.0), cap);
-    return bo * -Math.expm1(r * Math.log(bi / (bi + gamma * x)));
+    return WeightedFloat.output(bi, wi, bo, wo, fee, Math.min(Math.max(a, 0.0), cap));
   }
 
   @Override
@@ -48,23 +53,14 @@ public final class WeightedSwapCurve extends SwapCurve {
 
   @Override
   public double marginal(final double a) {
-    if (a >= cap) {
-      return 0.0;
-    }
-    final double x = Math.max(a, 0.0);
-    return bo * r * gamma / bi * Math.pow(bi / (bi + gamma * x), r + 1.0);
+    return a >= cap ? 0.0 : WeightedFloat.marginal(bi, wi, bo, wo, fee, Math.max(a, 0.0));
   }
 
   @Override
   public double inputForMarginal(final double rho) {
-    final double spot = bo * r * gamma / bi;
-    if (spot <= rho) {
-      return 0.0;
-    }
     if (!(rho > 0.0)) {
       return cap;
     }
-    final double u = Math.pow(rho / spot, 1.0 / (r + 1.0));
-    return Math.min((bi / u - bi) / gamma, cap);
+    return Math.min(WeightedFloat.inputAtMarginal(bi, wi, bo, wo, fee, rho), cap);
   }
 }
