@@ -1,0 +1,357 @@
+package io.sextant.feeds.chain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sextant.routing.chain.AnvilNode;
+import io.sextant.routing.chain.Chain;
+import io.sextant.routing.chain.UniswapContracts;
+import io.sextant.routing.chain.V3Snapshot;
+import io.sextant.routing.math.u256.UInt256;
+import io.sextant.routing.math.univ3.TickMath;
+import io.sextant.routing.state.PoolSnapshot;
+import io.sextant.routing.state.PoolStateStore;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.generated.Int24;
+import org.web3j.abi.datatypes.generated.Uint128;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.methods.response.EthBlock;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+
+/**
+ * End to end on a private anvil node: a Uniswap V2 pair and a V3 pool (real bytecode) with
+ * positions, {@link ChainFeed} following them over WebSocket + HTTP on loopback, and random
+ * transactions (V2 swaps, V3 swaps, mints and burns; one transaction per block, automine). After
+ * <b>every</b> block the feed's store must equal what {@code eth_call} reads at the head: V2
+ * reserves; V3 sqrtPriceX96, tick, liquidity and every initialised tick's liquidityNet (ticks whose
+ * net is zero but still initialised on chain are absent from the store, which is what the swap math
+ * needs). Every {@value #REORG_EVERY} transactions a reorg of depth 1..5 is forced with {@code
+ * evm_snapshot}/{@code evm_revert} followed by different transactions, and the store must converge
+ * to the new branch. No log may be rejected by the decoder or the applier.
+ *
+ * <p>Fails (never skips) if anvil cannot start. {@code -Dsextant.chain.seed=N}, {@code
+ * -Dsextant.feed.txs=N} (default {@value #DEFAULT_TXS}).
+ */
+class ChainFeedAnvilTest {
+  private static final int DEFAULT_TXS = 520;
+  private static final int REORG_EVERY = 40;
+  private static final Duration SYNC = Duration.ofSeconds(20);
+  private static final int PRICE_BAND = 9000;
+
+  private record Position(int lower, int upper, BigInteger[] liquidity) {}
+
+  private AnvilNode node;
+  private Chain chain;
+  private UniswapContracts uni;
+  private String pair;
+  private String pairToken0;
+  private String pairToken1;
+  private String pool;
+  private int spacing;
+  private final List<Position> positions = new ArrayList<>();
+  private long comparisons;
+  private int lastTick;
+
+  @Test
+  void storeFollowsTheChainThroughSwapsMintsBurnsAndReorgs() throws Exception {
+    final long seed = Long.getLong("sextant.chain.seed", System.nanoTime());
+    final int txs = Integer.getInteger("sextant.feed.txs", DEFAULT_TXS);
+    final SplittableRandom random = new SplittableRandom(seed);
+    node = AnvilNode.start();
+    try (Chain c = new Chain(node)) {
+      chain = c;
+      deploy();
+      final String ws = node.rpcUrl().replace("http://", "ws://");
+      final List<ChainFeed.Pool> pools =
+          List.of(
+              new ChainFeed.Pool(ChainFeed.UNISWAP_V2, pair),
+              new ChainFeed.Pool(ChainFeed.UNISWAP_V3, pool));
+      final long started = System.nanoTime();
+      int sent = 0;
+      int reorgs = 0;
+      try (ChainFeed feed = new ChainFeed(node.rpcUrl(), ws, pools).start()) {
+        compare(feed, "start", seed);
+        while (sent < txs) {
+          if (sent > 0 && sent % REORG_EVERY == 0) {
+            final int depth = 1 + reorgs % 5;
+            sent += reorg(feed, random, depth, seed);
+            reorgs++;
+            continue;
+          }
+          final TransactionReceipt r = randomTx(random);
+          sent++;
+          sync(feed, r, seed);
+          compare(feed, "tx " + sent, seed);
+        }
+        final double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf(
+            "[feed] seed %d: %d transactions (one block each), %d block-by-block comparisons, %d forced reorgs"
+                + " (feed saw %d, deepest %d), %d resyncs, %d events in %.1f s; decoder: %s;"
+                + " applier: %s; outages %d, duplicates %d%n",
+            seed,
+            sent,
+            comparisons,
+            reorgs,
+            feed.reorgs(),
+            feed.maxReorgDepth(),
+            feed.resyncs(),
+            feed.events(),
+            seconds,
+            feed.decoderReport(),
+            feed.ring().applier().report(),
+            feed.outages(),
+            feed.duplicates());
+        assertEquals(0, feed.decoderRejected(), "seed " + seed + ": " + feed.decoderReport());
+        assertEquals(
+            0,
+            feed.ring().applier().rejected(),
+            "seed " + seed + ": " + feed.ring().applier().report());
+        assertTrue(feed.reorgs() >= reorgs, "seed " + seed + ": feed missed reorgs");
+        assertTrue(sent >= txs);
+      }
+    } finally {
+      node.close();
+    }
+  }
+
+  // ------------------------------------------------------------------ setup
+
+  private void deploy() {
+    uni = new UniswapContracts(chain);
+    final String a = uni.deployToken("AAA", 18);
+    final String b = uni.deployToken("BBB", 18);
+    final String v2 = uni.deployV2Factory();
+    pair = uni.createPair(v2, a, b);
+    pairToken0 = uni.token0(pair);
+    pairToken1 = pairToken0.equalsIgnoreCase(a) ? b : a;
+    uni.v2AddLiquidity(
+        pair, pairToken0, pairToken1, BigInteger.TEN.pow(24), BigInteger.TEN.pow(24).shiftLeft(1));
+    final String v3 = uni.deployV3Factory();
+    pool = uni.createV3Pool(v3, a, b, 3000, BigInteger.ONE.shiftLeft(96));
+    spacing = uni.tickSpacing(pool);
+    final int[] lo = {-6000, -1200, -120, 600};
+    final int[] hi = {6000, 1200, 180, 3000};
+    final BigInteger[] amount = new BigInteger[lo.length];
+    for (int i = 0; i < lo.length; i++) {
+      amount[i] = BigInteger.TEN.pow(21 + i % 2);
+      positions.add(new Position(lo[i], hi[i], new BigInteger[] {amount[i]}));
+    }
+    uni.v3MintMany(pool, lo, hi, amount);
+  }
+
+  // ------------------------------------------------------------------ transactions
+
+  private TransactionReceipt randomTx(final SplittableRandom random) {
+    final int kind = random.nextInt(100);
+    if (kind < 35) {
+      return v2Swap(random);
+    }
+    if (kind < 70) {
+      return v3Swap(random);
+    }
+    if (kind < 85 || positions.isEmpty()) {
+      return v3Mint(random);
+    }
+    return v3Burn(random);
+  }
+
+  private TransactionReceipt v2Swap(final SplittableRandom random) {
+    final BigInteger[] r = uni.v2Reserves(pair);
+    final boolean zeroIn = random.nextBoolean();
+    final BigInteger reserveIn = zeroIn ? r[0] : r[1];
+    final BigInteger reserveOut = zeroIn ? r[1] : r[0];
+    // Up to 2 % of the input reserve.
+    final BigInteger in =
+        reserveIn
+            .multiply(BigInteger.valueOf(1 + random.nextInt(200)))
+            .divide(BigInteger.valueOf(10_000));
+    final BigInteger inFee = in.multiply(BigInteger.valueOf(997));
+    final BigInteger out =
+        inFee.multiply(reserveOut).divide(reserveIn.multiply(BigInteger.valueOf(1000)).add(inFee));
+    return chain.send(
+        uni.harness,
+        uni.v2SwapCall(
+            pair,
+            zeroIn ? pairToken0 : pairToken1,
+            in,
+            zeroIn ? BigInteger.ZERO : out,
+            zeroIn ? out : BigInteger.ZERO));
+  }
+
+  private TransactionReceipt v3Swap(final SplittableRandom random) {
+    // Keep the price within ticks ±PRICE_BAND: past the limit the swap just stops there.
+    final boolean zeroForOne =
+        lastTick >= PRICE_BAND - 100 || (lastTick > -PRICE_BAND + 100 && random.nextBoolean());
+    final BigInteger amount =
+        BigInteger.TEN
+            .pow(16 + random.nextInt(5))
+            .multiply(BigInteger.valueOf(1 + random.nextInt(9)));
+    final UInt256 limit = new UInt256();
+    new TickMath().getSqrtRatioAtTick(zeroForOne ? -PRICE_BAND : PRICE_BAND, limit);
+    return chain.send(uni.harness, uni.v3SwapCall(pool, zeroForOne, amount, limit.toBigInteger()));
+  }
+
+  private TransactionReceipt v3Mint(final SplittableRandom random) {
+    final int lower = spacing * random.nextInt(-100, 100);
+    final int upper = lower + spacing * random.nextInt(1, 60);
+    final BigInteger amount =
+        BigInteger.TEN
+            .pow(17 + random.nextInt(4))
+            .multiply(BigInteger.valueOf(1 + random.nextInt(9)));
+    positions.add(new Position(lower, upper, new BigInteger[] {amount}));
+    return uni.v3MintMany(pool, new int[] {lower}, new int[] {upper}, new BigInteger[] {amount});
+  }
+
+  private TransactionReceipt v3Burn(final SplittableRandom random) {
+    final int i = random.nextInt(positions.size());
+    final Position p = positions.get(i);
+    final BigInteger amount =
+        random.nextInt(3) == 0
+            ? p.liquidity()[0]
+            : p.liquidity()[0]
+                .multiply(BigInteger.valueOf(1 + random.nextInt(99)))
+                .divide(BigInteger.valueOf(100));
+    p.liquidity()[0] = p.liquidity()[0].subtract(amount);
+    if (p.liquidity()[0].signum() == 0) {
+      positions.remove(i);
+    }
+    return chain.send(
+        uni.harness,
+        FunctionEncoder.encode(
+            new Function(
+                "v3Burn",
+                List.of(
+                    new Address(pool),
+                    new Int24(p.lower()),
+                    new Int24(p.upper()),
+                    new Uint128(amount)),
+                List.of())));
+  }
+
+  // ------------------------------------------------------------------ reorgs
+
+  /**
+   * Snapshots the node, mines {@code depth} blocks (checked), reverts to the snapshot and mines
+   * {@code depth} or {@code depth + 1} different blocks; the feed must follow the new branch.
+   * Returns the transactions sent.
+   */
+  private int reorg(
+      final ChainFeed feed, final SplittableRandom random, final int depth, final long seed)
+      throws Exception {
+    final String id = rpc("evm_snapshot", List.of());
+    final int savedTick = lastTick;
+    final List<Position> saved = new ArrayList<>();
+    for (final Position p : positions) {
+      saved.add(new Position(p.lower(), p.upper(), new BigInteger[] {p.liquidity()[0]}));
+    }
+    int sent = 0;
+    for (int i = 0; i < depth; i++) {
+      sync(feed, randomTx(random), seed);
+      compare(feed, "before reorg, block " + i, seed);
+      sent++;
+    }
+    final String reverted = rpc("evm_revert", List.of(id));
+    assertEquals("true", String.valueOf(reverted), "evm_revert");
+    chain.resyncNonce();
+    positions.clear();
+    positions.addAll(saved);
+    lastTick = savedTick;
+    final int newDepth = depth + random.nextInt(2);
+    for (int i = 0; i < newDepth; i++) {
+      final TransactionReceipt r = randomTx(random);
+      sent++;
+      sync(feed, r, seed);
+      compare(feed, "after reorg of depth " + depth + ", block " + i, seed);
+    }
+    return sent;
+  }
+
+  private String rpc(final String method, final List<?> params) throws IOException {
+    final RawResponse r =
+        new Request<>(
+                method,
+                params,
+                new org.web3j.protocol.http.HttpService(node.rpcUrl()),
+                RawResponse.class)
+            .send();
+    if (r.hasError()) {
+      throw new IOException(method + ": " + r.getError().getMessage());
+    }
+    return r.getResult() == null ? null : String.valueOf(r.getResult());
+  }
+
+  /** A JSON-RPC response with an untyped result. */
+  public static final class RawResponse extends org.web3j.protocol.core.Response<Object> {}
+
+  // ------------------------------------------------------------------ checks
+
+  private void sync(final ChainFeed feed, final TransactionReceipt r, final long seed)
+      throws InterruptedException {
+    final long block = r.getBlockNumber().longValueExact();
+    assertTrue(
+        feed.awaitSynced(block, r.getBlockHash(), SYNC),
+        "seed "
+            + seed
+            + ": feed not at block "
+            + block
+            + " "
+            + r.getBlockHash()
+            + " within "
+            + SYNC
+            + "; tip "
+            + feed.tip()
+            + ", stale "
+            + feed.staleCount()
+            + ", last error "
+            + feed.lastError());
+  }
+
+  private void compare(final ChainFeed feed, final String when, final long seed)
+      throws IOException {
+    final PoolStateStore store = feed.store();
+    final PoolSnapshot s = store.newSnapshot();
+    final UInt256 w = new UInt256();
+    final String where = "seed " + seed + ", " + when + ", block " + feed.tip() + ": ";
+    final EthBlock.Block head =
+        chain
+            .web3()
+            .ethGetBlockByNumber(org.web3j.protocol.core.DefaultBlockParameterName.LATEST, false)
+            .send()
+            .getBlock();
+    assertEquals(head.getHash(), feed.tip().hash(), where + "feed tip is not the head");
+
+    assertEquals(PoolStateStore.OK, store.read(0, s), where + "V2 pool not readable/fresh");
+    final BigInteger[] reserves = uni.v2Reserves(pair);
+    assertEquals(reserves[0], s.balance(0, w).toBigInteger(), where + "reserve0");
+    assertEquals(reserves[1], s.balance(1, w).toBigInteger(), where + "reserve1");
+
+    assertEquals(PoolStateStore.OK, store.read(1, s), where + "V3 pool not readable/fresh");
+    final V3Snapshot v3 = uni.v3Snapshot(pool, spacing);
+    assertEquals(v3.sqrtPriceX96(), s.sqrtPriceX96(w).toBigInteger(), where + "sqrtPriceX96");
+    assertEquals(v3.tick(), s.tick(), where + "tick");
+    lastTick = v3.tick();
+    assertEquals(v3.liquidity(), s.liquidity(w).toBigInteger(), where + "liquidity");
+    final TreeMap<Integer, BigInteger> expected = new TreeMap<>();
+    for (int i = 0; i < v3.ticks().length; i++) {
+      if (v3.liquidityNet()[i].signum() != 0) {
+        expected.put(v3.ticks()[i], v3.liquidityNet()[i]);
+      }
+    }
+    final TreeMap<Integer, BigInteger> actual = new TreeMap<>();
+    for (int i = 0; i < s.tickCount(); i++) {
+      actual.put(s.tickAt(i), s.liquidityNetAt(i, w).toSignedBigInteger());
+    }
+    assertEquals(expected, actual, where + "liquidityNet by tick");
+    comparisons++;
+  }
+}
