@@ -47,6 +47,8 @@ class ChainFeedAnvilTest {
   private static final int REORG_EVERY = 40;
   private static final Duration SYNC = Duration.ofSeconds(20);
   private static final int PRICE_BAND = 9000;
+  private static final int RESTART_TXS = 40;
+  private static final int MISSED_BLOCKS = 8;
 
   private record Position(int lower, int upper, BigInteger[] liquidity) {}
 
@@ -120,6 +122,84 @@ class ChainFeedAnvilTest {
         assertTrue(sent >= txs);
       }
     } finally {
+      node.close();
+    }
+  }
+
+  /**
+   * The node is stopped ({@code --dump-state}) while the feed runs: every pool must turn stale. It
+   * is restarted on the same port from the dump ({@code --load-state}) and mines {@value
+   * #MISSED_BLOCKS} blocks at once, before the feed (in backoff) reconnects; the feed must backfill
+   * them and converge, and more transactions are then checked block by block.
+   */
+  @Test
+  void survivesANodeRestartAndBackfillsMissedBlocks(
+      @org.junit.jupiter.api.io.TempDir final java.nio.file.Path dir) throws Exception {
+    final long seed = Long.getLong("sextant.chain.seed", System.nanoTime());
+    final SplittableRandom random = new SplittableRandom(seed);
+    final int port = AnvilNode.freeLoopbackPort();
+    final String state = dir.resolve("anvil-state.json").toString();
+    node = AnvilNode.start(port, List.of("--dump-state", state));
+    ChainFeed feed = null;
+    try {
+      chain = new Chain(node);
+      deploy();
+      feed =
+          new ChainFeed(
+                  node.rpcUrl(),
+                  node.rpcUrl().replace("http://", "ws://"),
+                  List.of(
+                      new ChainFeed.Pool(ChainFeed.UNISWAP_V2, pair),
+                      new ChainFeed.Pool(ChainFeed.UNISWAP_V3, pool)))
+              .start();
+      compare(feed, "start", seed);
+      for (int i = 0; i < RESTART_TXS; i++) {
+        sync(feed, randomTx(random), seed);
+        compare(feed, "before restart, tx " + i, seed);
+      }
+      chain.close();
+      node.close();
+      final long deadline = System.nanoTime() + 10_000_000_000L;
+      while (feed.staleCount() < 2 && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      assertEquals(
+          2, feed.staleCount(), "seed " + seed + ": pools not stale while the node is down");
+      assertTrue(java.nio.file.Files.size(java.nio.file.Path.of(state)) > 0, "no state dump");
+      node = AnvilNode.start(port, List.of("--load-state", state));
+      chain = new Chain(node);
+      uni = new UniswapContracts(chain, uni.harness);
+      TransactionReceipt last = null;
+      for (int i = 0; i < MISSED_BLOCKS; i++) {
+        last = randomTx(random);
+      }
+      sync(feed, last, seed);
+      compare(feed, "after restart and " + MISSED_BLOCKS + " missed blocks", seed);
+      for (int i = 0; i < RESTART_TXS; i++) {
+        sync(feed, randomTx(random), seed);
+        compare(feed, "after restart, tx " + i, seed);
+      }
+      System.out.printf(
+          "[feed] restart, seed %d: %d transactions, %d comparisons; feed outages %d, reorgs %d,"
+              + " resyncs %d; decoder: %s; applier: %s%n",
+          seed,
+          2 * RESTART_TXS + MISSED_BLOCKS,
+          comparisons,
+          feed.outages(),
+          feed.reorgs(),
+          feed.resyncs(),
+          feed.decoderReport(),
+          feed.ring().applier().report());
+      assertTrue(feed.outages() > 0, "the feed never noticed the node was down");
+      assertEquals(0, feed.decoderRejected());
+      assertEquals(0, feed.ring().applier().rejected(), feed.ring().applier().report());
+    } finally {
+      if (feed != null) {
+        feed.close();
+      }
+      if (chain != null) {
+        chain.close();
+      }
       node.close();
     }
   }
