@@ -119,6 +119,7 @@ class ChainFeedAnvilTest {
             feed.ring().applier().rejected(),
             "seed " + seed + ": " + feed.ring().applier().report());
         assertTrue(feed.reorgs() >= reorgs, "seed " + seed + ": feed missed reorgs");
+        dumpRoundTrips(feed);
         assertTrue(sent >= txs);
       }
     } finally {
@@ -374,6 +375,39 @@ class ChainFeedAnvilTest {
   public static final class RawResponse extends org.web3j.protocol.core.Response<Object> {}
 
   // ------------------------------------------------------------------ checks
+
+  /** The CoW liquidity dump parses back (CowAuctionParser) to exactly the chain's state. */
+  private void dumpRoundTrips(final ChainFeed feed) {
+    final com.fasterxml.jackson.databind.ObjectMapper m =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    final com.fasterxml.jackson.databind.node.ObjectNode auction = m.createObjectNode();
+    auction.put("id", "1");
+    auction.putObject("tokens");
+    auction.putArray("orders");
+    auction.set("liquidity", CowLiquidityWriter.liquidity(feed, m));
+    auction.put("effectiveGasPrice", "1");
+    auction.put("deadline", "2106-01-01T00:00:00.000Z");
+    final io.sextant.feeds.cow.CowAuction a =
+        new io.sextant.feeds.cow.CowAuctionParser().parse(auction);
+    assertEquals(2, a.liquidity().size());
+    final var cp = (io.sextant.feeds.cow.CowLiquidity.ConstantProduct) a.liquidity().get(0);
+    final BigInteger[] reserves = uni.v2Reserves(pair);
+    assertEquals(pair.toLowerCase(java.util.Locale.ROOT), cp.address());
+    assertEquals(List.of(reserves[0], reserves[1]), cp.balances());
+    final var cl = (io.sextant.feeds.cow.CowLiquidity.ConcentratedLiquidity) a.liquidity().get(1);
+    final V3Snapshot v3 = uni.v3Snapshot(pool, spacing);
+    assertEquals(v3.sqrtPriceX96(), cl.sqrtPriceX96());
+    assertEquals(v3.liquidity(), cl.liquidity());
+    assertEquals(v3.tick(), cl.tick());
+    final TreeMap<Integer, BigInteger> expected = new TreeMap<>();
+    for (int i = 0; i < v3.ticks().length; i++) {
+      if (v3.liquidityNet()[i].signum() != 0) {
+        expected.put(v3.ticks()[i], v3.liquidityNet()[i]);
+      }
+    }
+    assertEquals(expected, new TreeMap<>(cl.liquidityNet()));
+    assertEquals(new java.math.BigDecimal("0.003"), cl.fee());
+  }
 
   private void sync(final ChainFeed feed, final TransactionReceipt r, final long seed)
       throws InterruptedException {
