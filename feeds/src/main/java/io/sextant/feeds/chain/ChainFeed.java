@@ -109,6 +109,8 @@ public final class ChainFeed implements AutoCloseable {
   private final MarketEvent scratch = new MarketEvent();
   private final TreeMap<Long, BlockRecord> blocks = new TreeMap<>();
   private final BitSet stale = new BitSet();
+  private final BitSet pending = new BitSet();
+  private long pendingAt;
   private final Semaphore wake = new Semaphore(0);
   private PoolSnapshot snapshot;
   private InboundRing ring;
@@ -201,6 +203,10 @@ public final class ChainFeed implements AutoCloseable {
       } else {
         throw new IllegalArgumentException("unknown pool kind " + p.kind() + " of " + p.address());
       }
+      if (slot != pools.size()) {
+        throw new IllegalStateException(
+            "store slot " + slot + " is not pool index " + pools.size());
+      }
       pools.add(new PoolInfo(p.kind(), p.address(), slot, tokens[0], tokens[1], fee, spacing));
       addresses.add(p.address());
     }
@@ -245,6 +251,7 @@ public final class ChainFeed implements AutoCloseable {
         if (!tipOnChain(head)) {
           rollback();
         }
+        resyncPending();
         while (running && next <= head) {
           if (!processBlock(next)) {
             break;
@@ -437,17 +444,30 @@ public final class ChainFeed implements AutoCloseable {
     }
     reorgs++;
     maxReorgDepth = Math.max(maxReorgDepth, oldTip - f);
+    // Rewind first, then resynchronise: if the node fails half-way, the next round retries the
+    // pending pools (at this fork point, or a deeper one) before applying any further block.
+    next = f + 1;
+    tip = new Tip(f, blocks.get(f).hash());
+    pending.or(affected);
+    pendingAt = f;
+    resyncPending();
+  }
+
+  /** Resynchronises every pool still pending after a rollback, at the fork point. */
+  private void resyncPending() throws IOException {
+    if (pending.isEmpty()) {
+      return;
+    }
     try {
       drain();
     } catch (final InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
     }
-    for (int p = affected.nextSetBit(0); p >= 0; p = affected.nextSetBit(p + 1)) {
-      resync(p, f);
+    for (int p = pending.nextSetBit(0); p >= 0; p = pending.nextSetBit(p + 1)) {
+      resync(p, pendingAt);
+      pending.clear(p);
     }
-    next = f + 1;
-    tip = new Tip(f, blocks.get(f).hash());
   }
 
   /** Publishes MARK_STALE at (block, −1) and pool p's full state at {@code block}. */
