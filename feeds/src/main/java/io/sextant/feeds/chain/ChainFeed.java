@@ -446,10 +446,13 @@ public final class ChainFeed implements AutoCloseable {
     maxReorgDepth = Math.max(maxReorgDepth, oldTip - f);
     // Rewind first, then resynchronise: if the node fails half-way, the next round retries the
     // pending pools (at this fork point, or a deeper one) before applying any further block.
-    next = f + 1;
-    tip = new Tip(f, blocks.get(f).hash());
+    // Stale before the new tip is visible: awaitSynced must not see this tip with the old state.
+    stale.or(affected);
+    staleCount = stale.cardinality();
     pending.or(affected);
     pendingAt = f;
+    next = f + 1;
+    tip = new Tip(f, blocks.get(f).hash());
     resyncPending();
   }
 

@@ -49,6 +49,8 @@ class ChainFeedAnvilTest {
   private static final int PRICE_BAND = 9000;
   private static final int RESTART_TXS = 40;
   private static final int MISSED_BLOCKS = 8;
+  private static final int SMALL_WINDOW = 4;
+  private static final int DEEP_REORG = 6;
 
   private record Position(int lower, int upper, BigInteger[] liquidity) {}
 
@@ -203,6 +205,107 @@ class ChainFeedAnvilTest {
       }
       node.close();
     }
+  }
+
+  /**
+   * Reorgs the per-block path does not force: {@code anvil_reorg} replacing the last 1..3 blocks by
+   * empty ones at the same height (the head number does not move, only its hash), and, with a reorg
+   * window of {@value #SMALL_WINDOW} blocks, an {@code evm_revert} fork {@value #DEEP_REORG} blocks
+   * deep (every pool is resynchronised at the head).
+   */
+  @Test
+  void sameHeightAndDeeperThanWindowReorgsConverge() throws Exception {
+    final long seed = Long.getLong("sextant.chain.seed", System.nanoTime());
+    final SplittableRandom random = new SplittableRandom(seed);
+    node = AnvilNode.start();
+    try (Chain c = new Chain(node)) {
+      chain = c;
+      deploy();
+      try (ChainFeed feed =
+          new ChainFeed(
+                  node.rpcUrl(),
+                  node.rpcUrl().replace("http://", "ws://"),
+                  List.of(
+                      new ChainFeed.Pool(ChainFeed.UNISWAP_V2, pair),
+                      new ChainFeed.Pool(ChainFeed.UNISWAP_V3, pool)),
+                  SMALL_WINDOW,
+                  100)
+              .start()) {
+        compare(feed, "start", seed);
+        long feedReorgs = 0;
+        for (int round = 0; round < 6; round++) {
+          final int depth = 1 + round % 3;
+          final List<Position> saved = copyPositions();
+          final int savedTick = lastTick;
+          for (int i = 0; i < depth; i++) {
+            sync(feed, randomTx(random), seed);
+            compare(feed, "before anvil_reorg " + round, seed);
+          }
+          rpc("anvil_reorg", List.of(depth, List.of()));
+          chain.resyncNonce();
+          positions.clear();
+          positions.addAll(saved);
+          lastTick = savedTick;
+          syncHead(feed, seed);
+          compare(feed, "after anvil_reorg of depth " + depth, seed);
+          assertTrue(feed.reorgs() > feedReorgs, "seed " + seed + ": same-height reorg unseen");
+          feedReorgs = feed.reorgs();
+          sync(feed, randomTx(random), seed);
+          compare(feed, "after anvil_reorg, new tx", seed);
+        }
+        final long resyncsBefore = feed.resyncs();
+        final String id = rpc("evm_snapshot", List.of());
+        final List<Position> saved = copyPositions();
+        final int savedTick = lastTick;
+        for (int i = 0; i < DEEP_REORG; i++) {
+          sync(feed, randomTx(random), seed);
+        }
+        rpc("evm_revert", List.of(id));
+        chain.resyncNonce();
+        positions.clear();
+        positions.addAll(saved);
+        lastTick = savedTick;
+        for (int i = 0; i < DEEP_REORG + 1; i++) {
+          sync(feed, randomTx(random), seed);
+          compare(feed, "after deep reorg, tx " + i, seed);
+        }
+        assertTrue(feed.maxReorgDepth() >= 0);
+        assertTrue(feed.resyncs() >= resyncsBefore + 2, "deep reorg: not every pool resynced");
+        System.out.printf(
+            "[feed] reorgs, seed %d: %d comparisons; feed reorgs %d (deepest %d), resyncs %d;"
+                + " applier: %s%n",
+            seed,
+            comparisons,
+            feed.reorgs(),
+            feed.maxReorgDepth(),
+            feed.resyncs(),
+            feed.ring().applier().report());
+        assertEquals(0, feed.decoderRejected());
+        assertEquals(0, feed.ring().applier().rejected(), feed.ring().applier().report());
+      }
+    } finally {
+      node.close();
+    }
+  }
+
+  private List<Position> copyPositions() {
+    final List<Position> saved = new ArrayList<>();
+    for (final Position p : positions) {
+      saved.add(new Position(p.lower(), p.upper(), new BigInteger[] {p.liquidity()[0]}));
+    }
+    return saved;
+  }
+
+  private void syncHead(final ChainFeed feed, final long seed) throws Exception {
+    final EthBlock.Block head =
+        chain
+            .web3()
+            .ethGetBlockByNumber(org.web3j.protocol.core.DefaultBlockParameterName.LATEST, false)
+            .send()
+            .getBlock();
+    assertTrue(
+        feed.awaitSynced(head.getNumber().longValueExact(), head.getHash(), SYNC),
+        "seed " + seed + ": feed not at head " + head.getNumber() + "; tip " + feed.tip());
   }
 
   // ------------------------------------------------------------------ setup
