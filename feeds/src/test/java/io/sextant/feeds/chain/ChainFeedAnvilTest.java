@@ -374,6 +374,10 @@ class ChainFeedAnvilTest {
 
   private TransactionReceipt v3Swap(final SplittableRandom random) {
     // Keep the price within ticks ±PRICE_BAND: past the limit the swap just stops there.
+    final String slot0 = chain.call(pool, "0x3850c7bd"); // slot0()
+    lastTick =
+        new BigInteger(org.web3j.utils.Numeric.hexStringToByteArray(slot0.substring(66, 130)))
+            .intValueExact(); // word 1: tick (int24, sign-extended)
     final boolean zeroForOne =
         lastTick >= PRICE_BAND - 100 || (lastTick > -PRICE_BAND + 100 && random.nextBoolean());
     final BigInteger amount =
