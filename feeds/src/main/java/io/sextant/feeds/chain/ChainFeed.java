@@ -130,6 +130,7 @@ public final class ChainFeed implements AutoCloseable {
   private volatile long resyncs;
   private volatile long outages;
   private volatile long duplicates;
+  private volatile long headsNotified;
   private volatile long events;
   private volatile Throwable lastError;
 
@@ -298,7 +299,13 @@ public final class ChainFeed implements AutoCloseable {
       heads =
           Web3j.build(s)
               .newHeadsNotifications()
-              .subscribe(n -> wake.release(), err -> onWsDown(), this::onWsDown);
+              .subscribe(
+                  n -> {
+                    headsNotified++;
+                    wake.release();
+                  },
+                  err -> onWsDown(),
+                  this::onWsDown);
     } catch (final ConnectException | RuntimeException e) {
       onWsDown(); // polling carries on; retried on the next round
     }
@@ -626,6 +633,11 @@ public final class ChainFeed implements AutoCloseable {
   /** Duplicate logs dropped. */
   public long duplicates() {
     return duplicates;
+  }
+
+  /** {@code newHeads} notifications received over the WebSocket. */
+  public long headsNotified() {
+    return headsNotified;
   }
 
   /** Events published into the ring. */

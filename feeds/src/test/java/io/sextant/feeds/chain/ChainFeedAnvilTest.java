@@ -101,7 +101,7 @@ class ChainFeedAnvilTest {
         System.out.printf(
             "[feed] seed %d: %d transactions (one block each), %d block-by-block comparisons, %d forced reorgs"
                 + " (feed saw %d, deepest %d), %d resyncs, %d events in %.1f s; decoder: %s;"
-                + " applier: %s; outages %d, duplicates %d%n",
+                + " applier: %s; outages %d, duplicates %d; %d newHeads over WebSocket%n",
             seed,
             sent,
             comparisons,
@@ -114,7 +114,9 @@ class ChainFeedAnvilTest {
             feed.decoderReport(),
             feed.ring().applier().report(),
             feed.outages(),
-            feed.duplicates());
+            feed.duplicates(),
+            feed.headsNotified());
+        assertTrue(feed.headsNotified() > 0, "no newHeads notification over the WebSocket");
         assertEquals(0, feed.decoderRejected(), "seed " + seed + ": " + feed.decoderReport());
         assertEquals(
             0,
