@@ -51,7 +51,9 @@ import org.web3j.protocol.websocket.WebSocketService;
  * still agrees with (the fork point {@code f}), drain the ring, and for every pool touched after
  * {@code f} publish {@code MARK_STALE} at {@code (f, −1)} (which rewinds the pool's chain position)
  * and its full state read by {@code eth_call} at block {@code f}; then the new branch is processed
- * from {@code f+1} as usual. A fork deeper than the window resynchronises every pool at the head.
+ * from {@code f+1} as usual. A fork deeper than the window, or a fork point whose state the node no
+ * longer serves ({@code eth_call} error: a pruned, non-archive node), resynchronises every pool at
+ * the head instead.
  *
  * <p><b>Gaps.</b> An RPC failure (node down, timeout) marks every pool stale, drops the WebSocket
  * and retries with exponential backoff (50 ms to 2 s). Once the node answers, the missed blocks are
@@ -131,6 +133,7 @@ public final class ChainFeed implements AutoCloseable {
   private volatile long outages;
   private volatile long duplicates;
   private volatile long headsNotified;
+  private volatile long headFallbacks;
   private volatile long events;
   private volatile Throwable lastError;
 
@@ -438,11 +441,7 @@ public final class ChainFeed implements AutoCloseable {
     final BitSet affected = new BitSet();
     if (blocks.isEmpty() || f < blocks.firstKey()) {
       // Deeper than the window: everything is in doubt; start again at the head.
-      final EthBlock.Block head = block(DefaultBlockParameterName.LATEST);
-      f = head.getNumber().longValueExact();
-      blocks.clear();
-      blocks.put(f, new BlockRecord(head.getHash(), new BitSet()));
-      affected.set(0, pools.size());
+      f = restartAtHead(affected);
     } else {
       for (final BlockRecord r : blocks.tailMap(f, false).values()) {
         affected.or(r.touched());
@@ -463,7 +462,24 @@ public final class ChainFeed implements AutoCloseable {
     resyncPending();
   }
 
-  /** Resynchronises every pool still pending after a rollback, at the fork point. */
+  private long headSeenNow() throws IOException {
+    return block(DefaultBlockParameterName.LATEST).getNumber().longValueExact();
+  }
+
+  /** Forgets every recorded block but the head, marks every pool affected; returns the head. */
+  private long restartAtHead(final BitSet affected) throws IOException {
+    final EthBlock.Block head = block(DefaultBlockParameterName.LATEST);
+    final long h = head.getNumber().longValueExact();
+    blocks.clear();
+    blocks.put(h, new BlockRecord(head.getHash(), new BitSet()));
+    affected.set(0, pools.size());
+    return h;
+  }
+
+  /**
+   * Resynchronises every pool still pending after a rollback, at the fork point; if the node no
+   * longer has the fork point's state (a pruned, non-archive node), every pool at the head instead.
+   */
   private void resyncPending() throws IOException {
     if (pending.isEmpty()) {
       return;
@@ -475,7 +491,25 @@ public final class ChainFeed implements AutoCloseable {
       throw new IOException("interrupted", e);
     }
     for (int p = pending.nextSetBit(0); p >= 0; p = pending.nextSetBit(p + 1)) {
-      resync(p, pendingAt);
+      try {
+        resync(p, pendingAt);
+      } catch (final ChainReader.CallFailedException e) {
+        if (headSeenNow() <= pendingAt) {
+          throw e; // the head's own state: a real failure, handled as an outage
+        }
+        lastError = e;
+        final BitSet all = new BitSet();
+        final long h = restartAtHead(all);
+        stale.or(all);
+        staleCount = stale.cardinality();
+        pending.or(all);
+        pendingAt = h;
+        next = h + 1;
+        tip = new Tip(h, blocks.get(h).hash());
+        headFallbacks++;
+        resyncPending();
+        return;
+      }
       pending.clear(p);
     }
   }
@@ -633,6 +667,11 @@ public final class ChainFeed implements AutoCloseable {
   /** Duplicate logs dropped. */
   public long duplicates() {
     return duplicates;
+  }
+
+  /** Rollbacks resynchronised at the head because the fork point's state was unavailable. */
+  public long headFallbacks() {
+    return headFallbacks;
   }
 
   /** {@code newHeads} notifications received over the WebSocket. */

@@ -165,13 +165,25 @@ public final class ChainReader {
 
   private static byte[] result(final EthCall c, final String to) throws IOException {
     if (c.hasError()) {
-      throw new IOException("eth_call to " + to + " failed: " + c.getError().getMessage());
+      throw new CallFailedException("eth_call to " + to + " failed: " + c.getError().getMessage());
     }
     final byte[] out = Numeric.hexStringToByteArray(c.getValue());
     if (out.length < 32) {
       throw new IOException("eth_call to " + to + " returned " + out.length + " bytes");
     }
     return out;
+  }
+
+  /**
+   * The node answered an {@code eth_call} with an error (e.g. the state of an old block is pruned),
+   * as opposed to not answering at all.
+   */
+  public static final class CallFailedException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    CallFailedException(final String message) {
+      super(message);
+    }
   }
 
   private static BigInteger uword(final byte[] out, final int i) throws IOException {

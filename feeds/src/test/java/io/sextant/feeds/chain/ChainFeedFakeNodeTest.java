@@ -31,6 +31,9 @@ class ChainFeedFakeNodeTest {
   private static final String OTHER = "0x00000000000000000000000000000000000000bb";
 
   private volatile long head = 100;
+  private volatile int branch;
+  private volatile long forkAt = Long.MAX_VALUE;
+  private volatile long prunedBelow;
   private final Map<Long, ArrayNode> logs = new ConcurrentHashMap<>();
 
   @Test
@@ -75,8 +78,8 @@ class ChainFeedFakeNodeTest {
     }
   }
 
-  private static String hash(final long n) {
-    return String.format("0x%064x", n);
+  private String hash(final long n) {
+    return String.format("0x%056x%08x", n > forkAt ? branch : 0, n);
   }
 
   private static String word(final long v) {
@@ -87,7 +90,7 @@ class ChainFeedFakeNodeTest {
     return "0x" + word(r0) + word(r1);
   }
 
-  private static ObjectNode log(
+  private ObjectNode log(
       final String address, final long block, final int index, final String data) {
     final ObjectNode l = JSON.createObjectNode();
     l.put("address", address);
@@ -100,6 +103,59 @@ class ChainFeedFakeNodeTest {
     l.put("data", data);
     l.putArray("topics").add(UniswapLogDecoder.V2_SYNC_TOPIC);
     return l;
+  }
+
+  /**
+   * A reorg whose fork point's state the node has pruned: the feed cannot read the pools at the
+   * fork point, so it resynchronises every pool at the head instead.
+   */
+  @Test
+  void reorgBelowPrunedStateResyncsAtTheHead() throws Exception {
+    final HttpServer server = serve();
+    final String url = "http://127.0.0.1:" + server.getAddress().getPort();
+    try (ChainFeed feed =
+        new ChainFeed(url, null, List.of(new ChainFeed.Pool(ChainFeed.UNISWAP_V2, POOL)), 16, 20)
+            .start()) {
+      final ArrayNode block = JSON.createArrayNode();
+      block.add(log(POOL, 101, 0, sync(1100, 1900)));
+      logs.put(101L, block);
+      head = 102;
+      assertTrue(feed.awaitSynced(102, hash(102), Duration.ofSeconds(10)), "tip " + feed.tip());
+      final PoolSnapshot s = feed.store().newSnapshot();
+      assertEquals(PoolStateStore.OK, feed.store().read(0, s));
+      assertEquals(1100, s.balance(0, new UInt256()).low64());
+      // Blocks 101.. are replaced; the state of block 100 is gone.
+      forkAt = 100;
+      branch = 1;
+      prunedBelow = 103;
+      head = 103;
+      assertTrue(feed.awaitSynced(103, hash(103), Duration.ofSeconds(10)), "tip " + feed.tip());
+      assertEquals(PoolStateStore.OK, feed.store().read(0, s));
+      assertEquals(3000, s.balance(0, new UInt256()).low64());
+      assertEquals(4000, s.balance(1, new UInt256()).low64());
+      assertEquals(1, feed.reorgs());
+      assertEquals(1, feed.headFallbacks());
+      assertEquals(0, feed.ring().applier().rejected(), feed.ring().applier().report());
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  private HttpServer serve() throws IOException {
+    final HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/",
+        ex -> {
+          final JsonNode req = JSON.readTree(ex.getRequestBody());
+          final byte[] body = JSON.writeValueAsBytes(answer(req));
+          ex.getResponseHeaders().add("Content-Type", "application/json");
+          ex.sendResponseHeaders(200, body.length);
+          ex.getResponseBody().write(body);
+          ex.close();
+        });
+    server.start();
+    return server;
   }
 
   private JsonNode answer(final JsonNode req) throws IOException {
@@ -125,7 +181,7 @@ class ChainFeedFakeNodeTest {
       }
       case "eth_getLogs" -> {
         final long n = Long.decode(params.get(0).get("fromBlock").asText());
-        final ArrayNode l = logs.get(n);
+        final ArrayNode l = n > forkAt && branch == 1 ? null : logs.get(n);
         res.set("result", l == null ? JSON.createArrayNode() : l);
       }
       case "eth_call" -> {
@@ -135,7 +191,15 @@ class ChainFeedFakeNodeTest {
         } else if (data.startsWith(ChainReader.TOKEN1)) {
           res.put("result", "0x" + word(0xc1));
         } else if (data.startsWith(ChainReader.GET_RESERVES)) {
-          res.put("result", "0x" + word(1000) + word(2000) + word(1));
+          final String at = params.get(1).asText();
+          final long n = at.equals("latest") ? head : Long.decode(at);
+          if (n < prunedBelow) {
+            res.putObject("error").put("code", -32000).put("message", "missing trie node");
+          } else if (n > forkAt && branch == 1) {
+            res.put("result", "0x" + word(3000) + word(4000) + word(1));
+          } else {
+            res.put("result", "0x" + word(1000) + word(2000) + word(1));
+          }
         } else {
           res.putObject("error").put("code", -32000).put("message", "unknown call " + data);
         }
