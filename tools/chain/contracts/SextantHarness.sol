@@ -72,6 +72,7 @@ interface IUniswapV3PoolLike {
     function mint(address recipient, int24 tickLower, int24 tickUpper, uint128 amount, bytes calldata data)
         external
         returns (uint256 amount0, uint256 amount1);
+    function burn(int24 tickLower, int24 tickUpper, uint128 amount) external returns (uint256 amount0, uint256 amount1);
     function swap(
         address recipient,
         bool zeroForOne,
@@ -125,6 +126,11 @@ contract SextantHarness {
         require(msg.sender == activePool, "harness: not the active pool");
         if (amount0Owed > 0) TestToken(IUniswapV3PoolLike(msg.sender).token0()).mint(msg.sender, amount0Owed);
         if (amount1Owed > 0) TestToken(IUniswapV3PoolLike(msg.sender).token1()).mint(msg.sender, amount1Owed);
+    }
+
+    /// Burns liquidity of a position the harness owns (minted by v3MintMany); tokens stay owed.
+    function v3Burn(address pool, int24 tickLower, int24 tickUpper, uint128 amount) external {
+        IUniswapV3PoolLike(pool).burn(tickLower, tickUpper, amount);
     }
 
     /// One pool swap; its outcome is in the pool's Swap event.

@@ -12,8 +12,11 @@ import io.sextant.routing.state.PoolStateStore;
  * {@code a} = sqrtPriceX96, {@code b} = liquidity, {@code tick}; {@link #V3_POSITION} {@code a} =
  * signed liquidity delta (int128 sign-extended), {@code tickLower, tickUpper}; {@link #BALANCES}
  * {@code values[0..count)}; {@link #BALANCE} {@code token, a}; {@link #MARK_STALE}/{@link
- * #MARK_FRESH} nothing else. Every event names its pool's store slot and its chain position (block
- * number, log index), which must increase per pool.
+ * #MARK_FRESH} nothing else; {@link #V3_TICK_NET} {@code tick}, {@code a} = the tick's absolute
+ * liquidityNet (int128 sign-extended; zero removes it). Every event names its pool's store slot and
+ * its chain position (block number, log index), which must increase per pool — except {@link
+ * #MARK_STALE}, which is accepted at any position and rewinds the pool's position to its own (a
+ * feed rolling a pool back to a reorg's fork point announces it so).
  */
 public final class MarketEvent {
   /** Unused slot. */
@@ -39,6 +42,9 @@ public final class MarketEvent {
 
   /** The pool is trusted again. */
   public static final int MARK_FRESH = 7;
+
+  /** Uniswap V3: one tick's absolute liquidityNet (resynchronisation from the chain). */
+  public static final int V3_TICK_NET = 8;
 
   /** One of the kinds above. */
   public int kind;
@@ -107,6 +113,26 @@ public final class MarketEvent {
     header(V2_SYNC, pool, block, logIndex);
     a.setLimbs(r0Lo, r0Hi, 0, 0);
     b.setLimbs(r1Lo, r1Hi, 0, 0);
+    return this;
+  }
+
+  /** Copies every field of {@code o} into this slot; returns this. */
+  public MarketEvent copyFrom(final MarketEvent o) {
+    kind = o.kind;
+    pool = o.pool;
+    block = o.block;
+    logIndex = o.logIndex;
+    tick = o.tick;
+    tickLower = o.tickLower;
+    tickUpper = o.tickUpper;
+    token = o.token;
+    count = o.count;
+    timestampNanos = o.timestampNanos;
+    a.set(o.a);
+    b.set(o.b);
+    for (int i = 0; i < values.length; i++) {
+      values[i].set(o.values[i]);
+    }
     return this;
   }
 

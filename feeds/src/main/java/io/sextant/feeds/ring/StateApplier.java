@@ -62,8 +62,10 @@ public final class StateApplier implements EventHandler<MarketEvent> {
       count(UNKNOWN_POOL);
       return PoolStateStore.UNKNOWN_SLOT;
     }
-    if (e.block < lastBlock[slot]
-        || (e.block == lastBlock[slot] && e.logIndex <= lastLogIndex[slot])) {
+    // MARK_STALE is accepted anywhere and rewinds the pool's chain position (reorg rollback).
+    if (e.kind != MarketEvent.MARK_STALE
+        && (e.block < lastBlock[slot]
+            || (e.block == lastBlock[slot] && e.logIndex <= lastLogIndex[slot]))) {
       count(OUT_OF_ORDER);
       return PoolStateStore.INVALID_VALUE;
     }
@@ -80,6 +82,7 @@ public final class StateApplier implements EventHandler<MarketEvent> {
           case MarketEvent.BALANCE -> store.writeBalance(slot, e.token, e.a);
           case MarketEvent.MARK_STALE -> store.markStale(slot, true);
           case MarketEvent.MARK_FRESH -> store.markStale(slot, false);
+          case MarketEvent.V3_TICK_NET -> store.writeV3TickNet(slot, e.tick, e.a);
           default -> PoolStateStore.INVALID_VALUE;
         };
     if (status == PoolStateStore.OK) {

@@ -64,7 +64,24 @@ public final class AnvilNode implements AutoCloseable {
     throw last;
   }
 
+  /**
+   * Starts a node on a given port with extra command-line arguments (e.g. {@code --dump-state FILE}
+   * or {@code --load-state FILE}, to restart a node where it stopped); no retry.
+   */
+  public static AnvilNode start(final int port, final List<String> extraArgs) {
+    return startOnce(port, extraArgs);
+  }
+
+  /** A free loopback port (for {@link #start(int, List)}). */
+  public static int freeLoopbackPort() {
+    return freePort();
+  }
+
   private static AnvilNode startOnce(final int port) {
+    return startOnce(port, List.of());
+  }
+
+  private static AnvilNode startOnce(final int port, final List<String> extraArgs) {
     final Path binary = ChainFixtures.anvilBinary();
     final Path logDir = Path.of("target", "anvil").toAbsolutePath();
     final Path log = logDir.resolve("anvil-" + port + ".log");
@@ -89,13 +106,14 @@ public final class AnvilNode implements AutoCloseable {
             "--disable-code-size-limit",
             "--order",
             "fifo"));
+    cmd.addAll(extraArgs);
     final Process process;
     try {
       Files.createDirectories(logDir);
       process =
           new ProcessBuilder(cmd)
               .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
               .redirectInput(ProcessBuilder.Redirect.PIPE)
               .start();
     } catch (final IOException e) {
@@ -109,6 +127,11 @@ public final class AnvilNode implements AutoCloseable {
       node.close();
       throw e;
     }
+  }
+
+  /** The port the node listens on. */
+  public int port() {
+    return port;
   }
 
   /** JSON-RPC endpoint. */

@@ -58,6 +58,23 @@ public final class Chain implements AutoCloseable {
     }
   }
 
+  /** Re-reads the sender's nonce from the node (after {@code evm_revert} rolled it back). */
+  public void resyncNonce() {
+    try {
+      this.nonce =
+          web3.ethGetTransactionCount(credentials.getAddress(), DefaultBlockParameterName.PENDING)
+              .send()
+              .getTransactionCount();
+    } catch (final IOException e) {
+      throw new UncheckedIOException("anvil unreachable at " + node.rpcUrl(), e);
+    }
+  }
+
+  /** The underlying web3j client (raw JSON-RPC such as {@code evm_snapshot}). */
+  public Web3j web3() {
+    return web3;
+  }
+
   /** Address that signs every transaction. */
   public String sender() {
     return credentials.getAddress();

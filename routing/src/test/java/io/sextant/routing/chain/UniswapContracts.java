@@ -60,6 +60,12 @@ public final class UniswapContracts {
     this.harness = chain.deploy(ChainFixtures.bytecode(HARNESS), "");
   }
 
+  /** Wraps calls through {@code chain} to an already deployed {@code harness}. */
+  public UniswapContracts(final Chain chain, final String harness) {
+    this.chain = chain;
+    this.harness = harness;
+  }
+
   public Chain chain() {
     return chain;
   }

@@ -1,0 +1,200 @@
+package io.sextant.solver.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sextant.feeds.chain.ChainFeed;
+import io.sextant.feeds.chain.CowLiquidityWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sextant feed}: follows Uniswap V2 pairs and V3 pools on a JSON-RPC node (see {@link
+ * ChainFeed}), printing progress, and at the end (or on Ctrl-C) writes the tracked state as a CoW
+ * {@code liquidity} array. Exit 0 after a clean run, 2 when the pool list is unusable or the node
+ * cannot be read at start.
+ */
+@Command(
+    name = "feed",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Follows Uniswap V2/V3 pools on an Ethereum node: initial state by eth_call, then logs block"
+          + " by block (eth_getLogs; newHeads over WebSocket when --ws is given), with reorg"
+          + " rollback and gap backfill.",
+      "Prints progress; writes the tracked state as a CoW liquidity array with --dump."
+    })
+public final class FeedCommand implements Callable<Integer> {
+  @Spec private CommandSpec spec;
+
+  @Option(names = "--rpc", required = true, paramLabel = "URL", description = "HTTP JSON-RPC.")
+  private String rpc;
+
+  @Option(
+      names = "--ws",
+      paramLabel = "URL",
+      description = "WebSocket JSON-RPC for newHeads (default: HTTP polling only).")
+  private String ws;
+
+  @Option(
+      names = "--pools",
+      required = true,
+      paramLabel = "POOLS.json",
+      description = "JSON array of {\"kind\":\"uniswapV2\"|\"uniswapV3\",\"address\"}.")
+  private Path poolsFile;
+
+  @Option(
+      names = "--until-block",
+      paramLabel = "N",
+      description = "Stop once block N is applied (default: run until interrupted).")
+  private Long untilBlock;
+
+  @Option(names = "--dump", paramLabel = "FILE", description = "Write the CoW liquidity array.")
+  private Path dump;
+
+  @Option(
+      names = "--progress-ms",
+      paramLabel = "MS",
+      defaultValue = "1000",
+      description = "Progress line interval (default ${DEFAULT-VALUE}).")
+  private long progressMillis;
+
+  @Option(
+      names = "--poll-ms",
+      paramLabel = "MS",
+      defaultValue = "100",
+      description = "Head polling interval (default ${DEFAULT-VALUE}).")
+  private long pollMillis;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    final PrintWriter out = spec.commandLine().getOut();
+    final PrintWriter err = spec.commandLine().getErr();
+    final List<ChainFeed.Pool> pools;
+    try {
+      pools = readPools(poolsFile);
+    } catch (NoSuchFileException e) {
+      err.println("sextant feed: no such pools file: " + poolsFile);
+      return 2;
+    } catch (IOException | IllegalArgumentException e) {
+      err.println("sextant feed: bad pools file " + poolsFile + ": " + e.getMessage());
+      return 2;
+    }
+    final ChainFeed feed = new ChainFeed(rpc, ws, pools, 256, pollMillis);
+    try {
+      feed.start();
+    } catch (IOException | RuntimeException e) {
+      err.println("sextant feed: cannot read the pools from " + rpc + ": " + e);
+      feed.close();
+      return 2;
+    }
+    out.printf("sextant feed: %d pools from block %d%n", pools.size(), feed.processedBlock());
+    out.flush();
+    final Thread hook =
+        new Thread(
+            () -> {
+              finish(feed, out, err);
+            },
+            "sextant-feed-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    long lastEvents = 0;
+    long lastNanos = System.nanoTime();
+    while (true) {
+      final boolean done =
+          untilBlock != null
+              && feed.awaitSynced(untilBlock, null, Duration.ofMillis(progressMillis));
+      if (untilBlock == null) {
+        Thread.sleep(progressMillis);
+      }
+      final long now = System.nanoTime();
+      final long events = feed.events();
+      out.printf(
+          "block %d (head %d)  events %d  %.0f ev/s  stale %d  reorgs %d  outages %d%n",
+          feed.processedBlock(),
+          feed.headSeen(),
+          events,
+          (events - lastEvents) * 1e9 / Math.max(1, now - lastNanos),
+          feed.staleCount(),
+          feed.reorgs(),
+          feed.outages());
+      out.flush();
+      lastEvents = events;
+      lastNanos = now;
+      if (done) {
+        break;
+      }
+    }
+    Runtime.getRuntime().removeShutdownHook(hook);
+    return finish(feed, out, err);
+  }
+
+  private synchronized int finish(
+      final ChainFeed feed, final PrintWriter out, final PrintWriter err) {
+    feed.close();
+    out.printf(
+        "sextant feed: stopped at block %d; decoder: %s; applier: %s; reorgs %d (deepest %d),"
+            + " resyncs %d, outages %d, duplicates %d%n",
+        feed.processedBlock(),
+        feed.decoderReport(),
+        feed.ring().applier().report(),
+        feed.reorgs(),
+        feed.maxReorgDepth(),
+        feed.resyncs(),
+        feed.outages(),
+        feed.duplicates());
+    final List<String> stale = CowLiquidityWriter.stale(feed);
+    if (!stale.isEmpty()) {
+      out.println("sextant feed: stale pools: " + stale);
+    }
+    if (dump != null) {
+      final ObjectMapper mapper = new ObjectMapper();
+      try {
+        Files.writeString(
+            dump,
+            mapper
+                .writerWithDefaultPrettyPrinter()
+                .writeValueAsString(CowLiquidityWriter.liquidity(feed, mapper)));
+        out.println("sextant feed: wrote " + dump);
+      } catch (IOException e) {
+        err.println("sextant feed: cannot write " + dump + ": " + e);
+        out.flush();
+        return 2;
+      }
+    }
+    out.flush();
+    return 0;
+  }
+
+  /** Parses a pools file: a JSON array of {@code {"kind", "address"}}. */
+  static List<ChainFeed.Pool> readPools(final Path file) throws IOException {
+    final JsonNode root = new ObjectMapper().readTree(Files.readString(file));
+    if (root == null || !root.isArray() || root.isEmpty()) {
+      throw new IllegalArgumentException("expected a non-empty JSON array of pools");
+    }
+    final List<ChainFeed.Pool> pools = new ArrayList<>();
+    for (int i = 0; i < root.size(); i++) {
+      final JsonNode p = root.get(i);
+      final String kind = p.path("kind").asText("");
+      final String address = p.path("address").asText("");
+      if (!kind.equals(ChainFeed.UNISWAP_V2) && !kind.equals(ChainFeed.UNISWAP_V3)) {
+        throw new IllegalArgumentException(
+            "[" + i + "].kind: expected uniswapV2 or uniswapV3, got \"" + kind + "\"");
+      }
+      if (!address.matches("0x[0-9a-fA-F]{40}")) {
+        throw new IllegalArgumentException(
+            "[" + i + "].address: not an address: \"" + address + "\"");
+      }
+      pools.add(new ChainFeed.Pool(kind, address));
+    }
+    return pools;
+  }
+}
