@@ -1,11 +1,13 @@
 package io.sextant.routing.split;
 
+import io.sextant.routing.math.StableSwapFloat;
 import io.sextant.routing.math.balancer.BalancerStablePool;
 
 /**
  * A Balancer stable pool between two of its tokens, by the StableSwap invariant in {@code double}
  * on upscaled balances ({@code Ann = A·n} as in Balancer's {@code StableMath}); the new balance of
- * the output token solves the invariant's quadratic directly. Marginal and inverse are numeric.
+ * the output token solves the invariant's quadratic directly (where {@link StableSwapFloat}
+ * iterates). The invariant is {@link StableSwapFloat#invariant}. Marginal and inverse are numeric.
  */
 public final class StableSwapCurve extends SwapCurve {
   private final BalancerStablePool pool;
@@ -47,25 +49,14 @@ public final class StableSwapCurve extends SwapCurve {
     }
     sfIn = pool.scalingFactor(in).toDouble() / 1e18;
     sfOut = pool.scalingFactor(out).toDouble() / 1e18;
-    ann = pool.amplification().toDouble() / 1000.0 * n;
+    final double a = pool.amplification().toDouble() / 1000.0;
+    ann = a * n;
     gamma = 1.0 - pool.swapFee().toDouble() / 1e18;
+    d = StableSwapFloat.invariant(xp, n, a);
     double s = 0.0;
     for (int i = 0; i < n; i++) {
       s += xp[i];
     }
-    double dd = s;
-    for (int it = 0; it < 255; it++) {
-      double dp = dd;
-      for (int i = 0; i < n; i++) {
-        dp = dp * dd / (xp[i] * n);
-      }
-      final double prev = dd;
-      dd = (ann * s + dp * n) * dd / ((ann - 1.0) * dd + (n + 1.0) * dp);
-      if (Math.abs(dd - prev) <= 1e-15 * dd) {
-        break;
-      }
-    }
-    d = dd;
     // Beyond ten times the pool's size the output is within a hair of the whole balance.
     cap = 10.0 * s / sfIn / gamma;
   }
