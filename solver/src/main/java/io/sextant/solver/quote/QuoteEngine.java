@@ -63,12 +63,11 @@ public final class QuoteEngine {
 
   /** Answers one query; {@code index} names it in errors ({@code queries[index]}). */
   public QuoteAnswer quote(final int index, final QuoteQuery q) {
-    final String where = "queries[" + index + "]";
     final int sell = market.token(q.sellToken());
     if (sell < 0) {
       return QuoteAnswer.failed(
           q.id(),
-          where
+          where(index)
               + ".sellToken: unknown token "
               + q.sellToken()
               + " (not in the auction, and no usable pool of the selected kinds trades it)",
@@ -78,7 +77,7 @@ public final class QuoteEngine {
     if (buy < 0) {
       return QuoteAnswer.failed(
           q.id(),
-          where
+          where(index)
               + ".buyToken: unknown token "
               + q.buyToken()
               + " (not in the auction, and no usable pool of the selected kinds trades it)",
@@ -97,10 +96,10 @@ public final class QuoteEngine {
     final boolean met = plan.ok() && limit.met(plan);
     final long nanos = System.nanoTime() - start;
     if (!plan.ok()) {
-      return QuoteAnswer.failed(q.id(), where + ": " + plan.error(), nanos);
+      return QuoteAnswer.failed(q.id(), where(index) + ": " + plan.error(), nanos);
     }
     if (!met) {
-      return QuoteAnswer.failed(q.id(), where + ": " + limit.violation(plan), nanos);
+      return QuoteAnswer.failed(q.id(), where(index) + ": " + limit.violation(plan), nanos);
     }
     return new QuoteAnswer(
         q.id(),
@@ -110,6 +109,10 @@ public final class QuoteEngine {
         legs(plan),
         nanos,
         null);
+  }
+
+  private static String where(final int index) {
+    return "queries[" + index + "]";
   }
 
   private List<QuoteAnswer.Leg> legs(final RoutePlan p) {
