@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
     description = "Low-latency off-chain solver for DeFi intent auctions.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      DemoCommand.class,
+      SolveCommand.class,
       SimulateCommand.class,
       QuoteCommand.class,
       FeedCommand.class

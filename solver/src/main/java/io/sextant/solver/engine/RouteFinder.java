@@ -1,0 +1,15 @@
+package io.sextant.solver.engine;
+
+import java.math.BigInteger;
+
+/**
+ * Finds an exact route for one order over the request's market, starting from the auction's state
+ * and leaving it unchanged. One instance per request thread; not thread-safe.
+ */
+public interface RouteFinder {
+  /**
+   * Sells exactly {@code amount} of {@code sell} for {@code buy} ({@code exactIn}), or buys at
+   * least {@code amount} of {@code buy}; returns {@code null} when no route can.
+   */
+  Route route(int sell, int buy, boolean exactIn, BigInteger amount);
+}
