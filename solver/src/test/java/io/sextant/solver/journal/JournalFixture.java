@@ -49,7 +49,7 @@ final class JournalFixture {
       for (int i = k * 200; i < Math.min(orders.size(), (k + 1) * 200); i++) {
         slice.add(orders.get(i));
       }
-      copy.put("id", root.get("id").asText() + "-" + (k + 1));
+      copy.put("id", root.get("id").asText() + (k + 1)); // ids are i64 strings
       out.add(JSON.writeValueAsBytes(copy));
     }
     return out;
