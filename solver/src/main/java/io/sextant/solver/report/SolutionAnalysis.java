@@ -20,7 +20,9 @@ import java.util.Map;
  */
 public final class SolutionAnalysis {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final BigDecimal WEI = BigDecimal.TEN.pow(18);
+  // amount × referencePrice / 10^18 is wei (referencePrice: wei per 10^18 base units); / 10^18 more
+  // is ETH.
+  private static final BigDecimal ETH_SCALE = BigDecimal.TEN.pow(36);
 
   /** One leg of a solution: a liquidity interaction. */
   public record Leg(
@@ -212,7 +214,9 @@ public final class SolutionAnalysis {
     if (ref == null) {
       return Double.NaN;
     }
-    return new BigDecimal(amount.multiply(ref)).divide(WEI, MathContext.DECIMAL64).doubleValue();
+    return new BigDecimal(amount.multiply(ref))
+        .divide(ETH_SCALE, MathContext.DECIMAL64)
+        .doubleValue();
   }
 
   private static BigInteger ceilDiv(final BigInteger a, final BigInteger b) {
