@@ -4,6 +4,7 @@ import com.lmax.disruptor.BlockingWaitStrategy;
 import io.reactivex.disposables.Disposable;
 import io.sextant.feeds.ring.InboundRing;
 import io.sextant.feeds.ring.MarketEvent;
+import io.sextant.feeds.ring.MarketEventJournal;
 import io.sextant.routing.math.u256.UInt256;
 import io.sextant.routing.state.PoolSnapshot;
 import io.sextant.routing.state.PoolStateStore;
@@ -116,6 +117,7 @@ public final class ChainFeed implements AutoCloseable {
   private final Semaphore wake = new Semaphore(0);
   private PoolSnapshot snapshot;
   private InboundRing ring;
+  private MarketEventJournal journal;
   private Thread thread;
   private WebSocketService ws;
   private Disposable heads;
@@ -164,6 +166,18 @@ public final class ChainFeed implements AutoCloseable {
   /** Defaults: a 256-block reorg window, polling every 100 ms. */
   public ChainFeed(final String rpcUrl, final String wsUrl, final List<Pool> pools) {
     this(rpcUrl, wsUrl, pools, 256, 100);
+  }
+
+  /**
+   * Journals every event of the ring to {@code journal} (and the store once loaded); call before
+   * {@link #start()}. Returns this.
+   */
+  public ChainFeed journal(final MarketEventJournal journal) {
+    if (ring != null) {
+      throw new IllegalStateException("journal must be set before start()");
+    }
+    this.journal = journal;
+    return this;
   }
 
   /**
@@ -219,12 +233,15 @@ public final class ChainFeed implements AutoCloseable {
     next = h + 1;
     tip = new Tip(h, head.getHash());
     headSeen = h;
+    if (journal != null) {
+      journal.storeLoaded(store);
+    }
     ring =
         new InboundRing(
                 store,
                 4096,
                 new BlockingWaitStrategy(),
-                false,
+                journal,
                 Thread.ofPlatform().daemon().name("sextant-chain-applier").factory())
             .start();
     running = true;
@@ -704,7 +721,10 @@ public final class ChainFeed implements AutoCloseable {
     return rpcUrl;
   }
 
-  /** Stops the feed thread, drains and stops the ring, closes the connections. */
+  /**
+   * Stops the feed thread, drains and stops the ring (then checkpoints the store to the journal, if
+   * any), closes the connections.
+   */
   @Override
   public void close() {
     running = false;
@@ -720,6 +740,12 @@ public final class ChainFeed implements AutoCloseable {
     dropWs();
     if (ring != null) {
       ring.close();
+      if (journal != null) {
+        // Once: the journal's closing checkpoint is the state every journaled event led to.
+        final MarketEventJournal j = journal;
+        journal = null;
+        j.checkpoint(store);
+      }
     }
     http.shutdown();
   }

@@ -25,16 +25,38 @@ public final class InboundRing implements AutoCloseable {
    * A ring of {@code size} slots (a power of two) over {@code store}, consumers waiting with {@code
    * wait}; {@code withJournal == false} leaves the journal slot out (benchmarks on two cores).
    */
-  @SuppressWarnings("unchecked") // Disruptor's handleEventsWith(EventHandler<? super T>...)
   public InboundRing(
       final PoolStateStore store,
       final int size,
       final WaitStrategy wait,
       final boolean withJournal,
       final ThreadFactory threads) {
+    this(store, size, wait, withJournal ? new JournalSlot() : null, threads);
+  }
+
+  /**
+   * A ring whose journal slot appends every event to {@code journal} ({@code null}: no journal slot
+   * at all).
+   */
+  public InboundRing(
+      final PoolStateStore store,
+      final int size,
+      final WaitStrategy wait,
+      final MarketEventJournal journal,
+      final ThreadFactory threads) {
+    this(store, size, wait, journal == null ? null : new JournalSlot(journal), threads);
+  }
+
+  @SuppressWarnings("unchecked") // Disruptor's handleEventsWith(EventHandler<? super T>...)
+  private InboundRing(
+      final PoolStateStore store,
+      final int size,
+      final WaitStrategy wait,
+      final JournalSlot journal,
+      final ThreadFactory threads) {
     disruptor = new Disruptor<>(MarketEvent::new, size, threads, ProducerType.SINGLE, wait);
     applier = new StateApplier(store);
-    journal = withJournal ? new JournalSlot() : null;
+    this.journal = journal;
     // Both consume every event in parallel; neither waits for the other.
     if (journal != null) {
       disruptor.handleEventsWith(applier, journal);

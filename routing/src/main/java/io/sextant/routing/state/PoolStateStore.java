@@ -240,6 +240,16 @@ public final class PoolStateStore {
     return maxPools;
   }
 
+  /** Most initialised V3 ticks over all pools. */
+  public int maxTicks() {
+    return ticks.length;
+  }
+
+  /** Most initialised V3 ticks in one pool. */
+  public int maxTicksPerPool() {
+    return maxTicksPerPool;
+  }
+
   /** Completed writes over all pools; see the class comment. */
   public long globalVersion() {
     return (long) GLOBAL_VERSION.getAcquire(this);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sextant.feeds.chain.ChainFeed;
 import io.sextant.feeds.chain.CowLiquidityWriter;
+import io.sextant.solver.journal.Journal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
       "Follows Uniswap V2/V3 pools on an Ethereum node: initial state by eth_call, then logs block"
           + " by block (eth_getLogs; newHeads over WebSocket when --ws is given), with reorg"
           + " rollback and gap backfill.",
-      "Prints progress; writes the tracked state as a CoW liquidity array with --dump."
+      "Prints progress; writes the tracked state as a CoW liquidity array with --dump.",
+      "Journals every event (and the store at start and end) to --journal unless --no-journal."
     })
 public final class FeedCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
@@ -75,6 +77,23 @@ public final class FeedCommand implements Callable<Integer> {
       description = "Head polling interval (default ${DEFAULT-VALUE}).")
   private long pollMillis;
 
+  @Option(
+      names = "--journal",
+      paramLabel = "DIR",
+      defaultValue = "journal",
+      description = "Journal every ring event here (default ${DEFAULT-VALUE}).")
+  private Path journalDir;
+
+  @Option(names = "--no-journal", description = "Do not journal.")
+  private boolean noJournal;
+
+  @Option(
+      names = "--roll-cycle",
+      paramLabel = "CYCLE",
+      defaultValue = Journal.DEFAULT_ROLL_CYCLE,
+      description = "Journal file roll cycle (default ${DEFAULT-VALUE}).")
+  private String rollCycle;
+
   @Override
   public Integer call() throws InterruptedException {
     final PrintWriter out = spec.commandLine().getOut();
@@ -89,20 +108,33 @@ public final class FeedCommand implements Callable<Integer> {
       err.println("sextant feed: bad pools file " + poolsFile + ": " + e.getMessage());
       return 2;
     }
-    final ChainFeed feed = new ChainFeed(rpc, ws, pools, 256, pollMillis);
+    final Journal journal;
+    try {
+      journal = noJournal ? null : Journal.open(journalDir, rollCycle);
+    } catch (RuntimeException e) {
+      err.println("sextant feed: cannot open the journal " + journalDir + ": " + e.getMessage());
+      return 2;
+    }
+    final ChainFeed feed = new ChainFeed(rpc, ws, pools, 256, pollMillis).journal(journal);
     try {
       feed.start();
     } catch (IOException | RuntimeException e) {
       err.println("sextant feed: cannot read the pools from " + rpc + ": " + e);
       feed.close();
+      if (journal != null) {
+        journal.close();
+      }
       return 2;
+    }
+    if (journal != null) {
+      out.println("sextant feed: journaling to " + journalDir);
     }
     out.printf("sextant feed: %d pools from block %d%n", pools.size(), feed.processedBlock());
     out.flush();
     final Thread hook =
         new Thread(
             () -> {
-              finish(feed, out, err);
+              finish(feed, journal, out, err);
             },
             "sextant-feed-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -134,12 +166,16 @@ public final class FeedCommand implements Callable<Integer> {
       }
     }
     Runtime.getRuntime().removeShutdownHook(hook);
-    return finish(feed, out, err);
+    return finish(feed, journal, out, err);
   }
 
   private synchronized int finish(
-      final ChainFeed feed, final PrintWriter out, final PrintWriter err) {
+      final ChainFeed feed, final Journal journal, final PrintWriter out, final PrintWriter err) {
     feed.close();
+    if (journal != null && !journal.queue().isClosed()) {
+      out.println("sextant feed: journal " + journalDir + " up to entry " + journal.lastIndex());
+      journal.close();
+    }
     out.printf(
         "sextant feed: stopped at block %d; decoder: %s; applier: %s; reorgs %d (deepest %d),"
             + " resyncs %d, outages %d, duplicates %d%n",

@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
       SolveCommand.class,
       SimulateCommand.class,
       QuoteCommand.class,
-      FeedCommand.class
+      FeedCommand.class,
+      ReplayCommand.class,
+      ReportCommand.class
     })
 public final class SextantCommand implements Runnable {
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;

@@ -51,7 +51,17 @@ class FeedCommandTest {
     final Path f = dir.resolve("pools.json");
     Files.writeString(f, "[{\"kind\":\"uniswapV2\",\"address\":\"0x" + "1".repeat(40) + "\"}]");
     final StringWriter err = new StringWriter();
-    assertEquals(2, run(err, "feed", "--rpc", "http://127.0.0.1:1", "--pools", f.toString()));
+    assertEquals(
+        2,
+        run(
+            err,
+            "feed",
+            "--rpc",
+            "http://127.0.0.1:1",
+            "--pools",
+            f.toString(),
+            "--journal",
+            dir.resolve("journal").toString()));
     assertTrue(err.toString().contains("cannot read the pools"), err.toString());
   }
 }
