@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = SextantVersion.class,
     description = "Low-latency off-chain solver for DeFi intent auctions.",
-    subcommands = {CommandLine.HelpCommand.class, SimulateCommand.class, FeedCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      SimulateCommand.class,
+      FeedCommand.class,
+      ServeCommand.class
+    })
 public final class SextantCommand implements Runnable {
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
