@@ -252,6 +252,9 @@ public record SextantConfig(ServerConfig server, EngineConfig engine, JournalCon
     }
 
     private static String describe(final JsonNode v) {
+      if (v.isTextual() && v.textValue().isEmpty()) {
+        return "no value";
+      }
       if (v.isTextual()) {
         return "the string \"" + v.textValue() + "\"";
       }

@@ -64,7 +64,7 @@ final class AuctionBodyCheck {
       throw new BadRequestException(
           path(e.getProcessor() == null ? null : e.getProcessor().getParsingContext()),
           "malformed JSON: "
-              + e.getOriginalMessage()
+              + withoutSource(e.getOriginalMessage())
               + " (line "
               + e.getLocation().getLineNr()
               + ", column "
@@ -99,6 +99,12 @@ final class AuctionBodyCheck {
         depth--;
       }
     }
+  }
+
+  /** Jackson's messages may quote a location with a "Source: REDACTED" remark; drop it. */
+  static String withoutSource(final String message) {
+    final int at = message.indexOf(" (start marker at");
+    return at < 0 ? message : message.substring(0, at);
   }
 
   private static long parseInstant(final String text) {

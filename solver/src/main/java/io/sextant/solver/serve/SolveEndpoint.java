@@ -89,9 +89,7 @@ final class SolveEndpoint implements AutoCloseable {
     try {
       final long waitNanos = cutoffNanos - System.nanoTime();
       final byte[] response =
-          waitNanos <= 0 && !answer.isDone()
-              ? timedOut(answer)
-              : answer.get(Math.max(waitNanos, 0), TimeUnit.NANOSECONDS);
+          waitNanos <= 0 ? timedOut(answer) : answer.get(waitNanos, TimeUnit.NANOSECONDS);
       if (response == null) {
         return Reply.json(200, Reply.NO_SOLUTIONS);
       }
