@@ -59,7 +59,10 @@ public final class SolverServer implements AutoCloseable {
           sink.accept(n);
         };
     server.setHandler(new ApiHandler(solve, metrics, both, this.config.maxBodyBytes()));
-    server.setStopTimeout(2_000);
+    // No graceful wait on stop: it would hold every idle keep-alive connection open for the
+    // timeout. A solve in flight at shutdown is cut off; the driver sees a closed connection, which
+    // it treats as no solution.
+    server.setStopTimeout(0);
   }
 
   /**
@@ -98,6 +101,7 @@ public final class SolverServer implements AutoCloseable {
     server.join();
   }
 
+  /** Stops at once: connections are closed, requests in flight are cut off, workers interrupted. */
   @Override
   public void close() {
     try {
