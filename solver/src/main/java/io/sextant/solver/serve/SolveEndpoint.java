@@ -88,16 +88,17 @@ final class SolveEndpoint implements AutoCloseable {
     }
     try {
       final long waitNanos = cutoffNanos - System.nanoTime();
-      final byte[] response =
-          waitNanos <= 0 ? timedOut(answer) : answer.get(waitNanos, TimeUnit.NANOSECONDS);
+      if (waitNanos <= 0) {
+        return timedOut(answer);
+      }
+      final byte[] response = answer.get(waitNanos, TimeUnit.NANOSECONDS);
       if (response == null) {
-        return Reply.json(200, Reply.NO_SOLUTIONS);
+        return Reply.error(500, "engine_error", "engine failed: it returned no response body");
       }
       trace.delivered();
       return Reply.json(200, response);
     } catch (TimeoutException e) {
-      timedOut(answer);
-      return Reply.json(200, Reply.NO_SOLUTIONS);
+      return timedOut(answer);
     } catch (ExecutionException e) {
       final Throwable cause = e.getCause();
       if (cause instanceof BadRequestException bad) {
@@ -113,10 +114,10 @@ final class SolveEndpoint implements AutoCloseable {
     }
   }
 
-  private byte[] timedOut(final Future<byte[]> answer) {
+  private Reply timedOut(final Future<byte[]> answer) {
     answer.cancel(true);
     metrics.deadlineHit("server");
-    return null;
+    return Reply.json(200, Reply.NO_SOLUTIONS);
   }
 
   @Override

@@ -327,6 +327,14 @@ class SolverServerTest {
   }
 
   @Test
+  void shouldAnswer500WhenTheEngineReturnsNoBody() throws Exception {
+    start((body, trace) -> null);
+    final HttpResponse<String> r = post("/solve", auction(FAR));
+    assertEquals(500, r.statusCode());
+    assertTrue(message(r).contains("no response body"), r.body());
+  }
+
+  @Test
   void shouldAnswerEmptyBeforeTheDeadlineWhenTheEngineOverruns() throws Exception {
     final CountDownLatch interrupted = new CountDownLatch(1);
     start(
