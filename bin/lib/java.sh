@@ -34,3 +34,16 @@ find_java() {
   return 1
 }
 
+
+# The JVM flags Agrona and Chronicle need (README, "JVM flags"; <sextant.jvm.flags> in pom.xml).
+SEXTANT_JVM_FLAGS=(
+  --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED
+  --add-exports=java.base/jdk.internal.ref=ALL-UNNAMED
+  --add-exports=java.base/sun.nio.ch=ALL-UNNAMED
+  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED
+  --add-opens=java.base/java.lang=ALL-UNNAMED
+  --add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED
+  --enable-native-access=ALL-UNNAMED
+  -Dchronicle.analytics.disable=true
+  -Dchronicle.announcer.disable=true
+)

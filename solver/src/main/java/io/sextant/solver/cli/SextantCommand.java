@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       QuoteCommand.class,
       FeedCommand.class,
       ReplayCommand.class,
-      ReportCommand.class
+      ReportCommand.class,
+      ServeCommand.class
     })
 public final class SextantCommand implements Runnable {
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
