@@ -9,8 +9,20 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = SextantVersion.class,
     description = "Low-latency off-chain solver for DeFi intent auctions.",
-    subcommands = {CommandLine.HelpCommand.class, SimulateCommand.class, FeedCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      SimulateCommand.class,
+      FeedCommand.class,
+      RebalanceCommand.class,
+      BacktestCommand.class
+    })
 public final class SextantCommand implements Runnable {
+  static {
+    // ojAlgo prints a hardware-profile notice on stdout at first use unless told not to; it would
+    // corrupt --json output.
+    System.setProperty("shut.up.ojAlgo", "true");
+  }
+
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
   @Override
