@@ -51,7 +51,13 @@ public final class Backtester {
   public Backtester(
       final PortfolioSpec spec, final ExecutionCostModel base, final double[] snapshotPrices) {
     this.spec = spec;
-    this.base = base;
+    final int n = spec.assets().size();
+    final CostCurve[] curves = new CostCurve[2 * n];
+    for (int i = 0; i < n; i++) {
+      curves[2 * i] = base.curve(i, false).withoutFavourableOffset();
+      curves[2 * i + 1] = base.curve(i, true).withoutFavourableOffset();
+    }
+    this.base = (asset, buy) -> curves[2 * asset + (buy ? 1 : 0)];
     this.p0 = snapshotPrices.clone();
   }
 
@@ -204,6 +210,7 @@ public final class Backtester {
         turnTotal / years,
         maxDd,
         panel.trips(),
+        log.trips(),
         equity,
         cumCost,
         cumTurn,

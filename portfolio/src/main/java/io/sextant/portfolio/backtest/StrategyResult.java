@@ -1,5 +1,6 @@
 package io.sextant.portfolio.backtest;
 
+import io.sextant.portfolio.breaker.BreakerTrip;
 import java.util.List;
 
 /**
@@ -12,6 +13,7 @@ import java.util.List;
  * @param turnover traded value per year as a multiple of portfolio value (one side of each trade)
  * @param maxDrawdown largest peak-to-trough fall of equity, fraction
  * @param breakerTrips breaker trips over the path
+ * @param trips the trips, in order (sequence = step, pool = asset)
  * @param equity portfolio value after each step's trades
  * @param cumulativeCosts costs paid up to each step, quote units
  * @param cumulativeTurnover turnover (fraction of value) up to each step
@@ -25,6 +27,7 @@ public record StrategyResult(
     double turnover,
     double maxDrawdown,
     int breakerTrips,
+    List<BreakerTrip> trips,
     double[] equity,
     double[] cumulativeCosts,
     double[] cumulativeTurnover,

@@ -43,14 +43,16 @@ public final class PortfolioSpecParser {
     final PortfolioSpec.AllocationSpec allocation = allocation(top.child("allocation"), assets);
     final PortfolioSpec.RiskSpec risk = risk(top.child("risk"));
     final SpecNode rb = top.child("rebalance");
+    final double perStep = 1 / Math.sqrt(risk.stepsPerYear());
     final RebalanceSettings rebalance =
         new RebalanceSettings(
             rb.number("aversion", 1.0, 1e-9, 1e12),
             rb.number("horizonSteps", 24, 1e-9, 1e9),
-            rb.number("band", 0.005, 0, 1),
+            rb.number("trackingErrorTrigger", 0.01, 0, 10) * perStep,
             rb.number("turnoverCap", INF, 1e-9, INF),
             rb.number("maxImpactPerStep", 0.005, 1e-9, 1),
-            rb.integer("maxChildren", 24, 1, 10_000));
+            rb.integer("maxChildren", 24, 1, 10_000),
+            rb.number("maxGasShare", 0.002, 1e-9, 1));
     rb.rejectUnknown();
     final PortfolioSpec.ExecutionSpec execution = execution(top.child("execution"));
     final BreakerSettings breakers = breakers(top.child("breakers"));

@@ -15,10 +15,13 @@ import org.ojalgo.optimisation.Variable;
  * gas is a convex QP: {@code λh (δ + Mz)ᵀΣ(δ + Mz) + Σ (a⁺u + b⁺V u² + a⁻d + b⁻V d²)}, z = u − d, M
  * moving value between an asset and the quote asset, δ = w − w*. It is solved with ojAlgo's convex
  * QP under: no selling more than is free to sell, the quote asset's floor, blocked assets
- * (breakers) not traded, and the turnover cap. The fixed gas is then handled greedily: a trade
- * whose removal raises the objective by less than its gas is dropped and the QP solved again (at
- * most three rounds). Finally each trade whose impact would exceed {@code maxImpactPerStep} is
- * split into equal children over successive steps; only the first child is executed now.
+ * (breakers) not traded, and the turnover cap. It runs only when the tracking error exceeds the
+ * trigger (or a collateral floor forces a purchase): an (s, S) policy, since with a fixed gas per
+ * trade, trading every step to the edge of the no-trade region would pay the gas over and over. The
+ * fixed gas is then handled greedily: a trade whose removal raises the objective by less than its
+ * gas is dropped and the QP solved again (at most three rounds). Finally each trade whose impact
+ * would exceed {@code maxImpactPerStep} is split into equal children over successive steps; only
+ * the first child is executed now.
  *
  * <p>Cold path (allocates per decision). Not thread-safe.
  */
@@ -68,12 +71,11 @@ public final class CostAwareRebalancer {
       throw new IllegalArgumentException("portfolio value must be > 0: " + v);
     }
     final double[] delta = new double[n];
-    boolean outside = false;
     for (int i = 0; i < n; i++) {
       delta[i] = exposure[i] / v - target[i];
-      outside |= Math.abs(delta[i]) > settings.band();
     }
     final double teBefore = Math.sqrt(Math.max(0, quad(cov, delta)));
+    final boolean outside = teBefore > settings.trigger();
     boolean forced = false;
     if (minFree != null) {
       for (int i = 0; i < n; i++) {
@@ -107,7 +109,8 @@ public final class CostAwareRebalancer {
         final double without = objective(v, delta, z, cov, buy, sell, quote);
         z[i] = keep;
         final double gas = (keep > 0 ? buy[i] : sell[i]).gas() / v;
-        if (without - base < gas && !mustBuy(i, free, minFree, v)) {
+        final boolean gasHeavy = gas > settings.maxGasShare() * Math.abs(keep);
+        if ((without - base < gas || gasHeavy) && !mustBuy(i, free, minFree, v)) {
           frozen[i] = true;
           dropped = true;
         }

@@ -82,6 +82,24 @@ public record CostCurve(
     return s;
   }
 
+  /**
+   * The curve with a favourable offset at the smallest sample removed: when the snapshot's pool
+   * pays better than the reference price (a negative cost fraction at the smallest size, a gap
+   * between the two prices rather than a property of the pool), every fraction is raised by that
+   * gap, so a backtest that models the pool/reference gap separately does not count it twice.
+   */
+  public CostCurve withoutFavourableOffset() {
+    final double gap = fractions[0];
+    if (gap >= 0) {
+      return this;
+    }
+    final double[] f = fractions.clone();
+    for (int i = 0; i < f.length; i++) {
+      f[i] -= gap;
+    }
+    return fit(gas, notionals, f);
+  }
+
   /** Convex model cost of trading {@code notional} (> 0), gas included, numeraire. */
   public double fitted(final double notional) {
     return notional <= 0 ? 0 : gas + notional * (linear + quadratic * notional);
