@@ -110,7 +110,9 @@ public final class CostAwareRebalancer {
         z[i] = keep;
         final double gas = (keep > 0 ? buy[i] : sell[i]).gas() / v;
         final boolean gasHeavy = gas > settings.maxGasShare() * Math.abs(keep);
-        if ((without - base < gas || gasHeavy) && !mustBuy(i, free, minFree, v)) {
+        if ((without - base < gas || gasHeavy)
+            && !mustBuy(i, free, minFree, v)
+            && !mustBuy(quote, free, minFree, v)) {
           frozen[i] = true;
           dropped = true;
         }
@@ -133,7 +135,7 @@ public final class CostAwareRebalancer {
       final double cap = c.maxNotionalForImpact(settings.maxImpactPerStep());
       int k = (int) Math.ceil(Math.abs(parent[i]) / cap);
       k = Math.max(1, Math.min(settings.maxChildren(), k));
-      if (mustBuy(i, free, minFree, v)) {
+      if (mustBuy(i, free, minFree, v) || mustBuy(quote, free, minFree, v)) {
         k = 1; // a collateral buffer is restored now, not over time
       }
       children[i] = k;
