@@ -144,6 +144,33 @@ public final class CostAwareRebalancer {
       parent[quote] -= parent[i];
       step[quote] -= step[i];
     }
+    // Children of sales and purchases can differ in number, so this step's purchases may outrun
+    // this step's sales: scale the purchases down to what the quote asset can fund now.
+    final double quoteFloor = minFree == null ? 0 : Math.max(0, minFree[quote]);
+    if (free[quote] + step[quote] < quoteFloor) {
+      double buys = 0;
+      double sells = 0;
+      for (int i = 0; i < n; i++) {
+        if (i != quote) {
+          buys += Math.max(0, step[i]);
+          sells += Math.max(0, -step[i]);
+        }
+      }
+      final double f =
+          buys > 0 ? Math.max(0, Math.min(1, (free[quote] - quoteFloor + sells) / buys)) : 1;
+      cost = 0;
+      step[quote] = 0;
+      for (int i = 0; i < n; i++) {
+        if (i == quote || step[i] == 0) {
+          continue;
+        }
+        if (step[i] > 0) {
+          step[i] *= f;
+        }
+        step[quote] -= step[i];
+        cost += (step[i] > 0 ? buy[i] : sell[i]).fitted(Math.abs(step[i]));
+      }
+    }
     final double[] afterStep = new double[n];
     final double[] afterParent = new double[n];
     for (int i = 0; i < n; i++) {
