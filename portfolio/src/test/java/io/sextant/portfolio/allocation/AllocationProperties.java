@@ -79,4 +79,37 @@ class AllocationProperties {
     assertTrue(a.volatility() <= target * (1 + 1e-6), a.volatility() + " > " + target);
     assertTrue(longOnly.admitsLinear(a.weights(), 1e-6));
   }
+
+  @Property(tries = 100)
+  void minimumVarianceHonoursBoundsAndBudget(
+      @ForAll long seed, @ForAll @IntRange(min = 2, max = 10) int n) {
+    final Random rnd = new Random(seed);
+    final double[][] cov = randomCovariance(rnd, n);
+    final double[] lo = new double[n];
+    final double[] hi = new double[n];
+    for (int i = 0; i < n; i++) {
+      lo[i] = rnd.nextDouble() * 0.5 / n;
+      // At least 1/n above, at most 0.5/n below: Σ lo ≤ 1 ≤ Σ hi, so always feasible.
+      hi[i] = Math.max(1.0 / n + 1e-3, lo[i] + (1 - lo[i]) * rnd.nextDouble());
+    }
+    final AllocationConstraints c = AllocationConstraints.longOnly(n).withBounds(lo, hi);
+    final Allocation a = MeanVarianceOptimizer.minimumVariance(cov, c);
+    assertTrue(c.admitsLinear(a.weights(), 1e-6), () -> java.util.Arrays.toString(a.weights()));
+  }
+
+  @Property(tries = 100)
+  void riskParityIsLongOnlyFullyInvestedWithEqualContributions(
+      @ForAll long seed, @ForAll @IntRange(min = 2, max = 20) int n) {
+    final double[][] cov = randomCovariance(new Random(seed), n);
+    final Allocation a = RiskParity.equalRiskContribution(cov);
+    assertTrue(AllocationConstraints.longOnly(n).admitsLinear(a.weights(), 1e-9));
+    final double[] rc = RiskParity.riskContributions(cov, a.weights());
+    double total = 0;
+    for (double x : rc) {
+      total += x;
+    }
+    for (double x : rc) {
+      assertTrue(Math.abs(x / total - 1.0 / n) < 1e-6, () -> java.util.Arrays.toString(rc));
+    }
+  }
 }

@@ -18,9 +18,17 @@ import picocli.CommandLine.Command;
       FeedCommand.class,
       ReplayCommand.class,
       ReportCommand.class,
-      ServeCommand.class
+      ServeCommand.class,
+      RebalanceCommand.class,
+      BacktestCommand.class
     })
 public final class SextantCommand implements Runnable {
+  static {
+    // ojAlgo prints a hardware-profile notice on stdout at first use unless told not to; it would
+    // corrupt --json output.
+    System.setProperty("shut.up.ojAlgo", "true");
+  }
+
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
   @Override
