@@ -1,5 +1,6 @@
 package io.sextant.feeds.ring;
 
+import com.lmax.disruptor.EventTranslatorOneArg;
 import io.sextant.routing.math.u256.UInt256;
 import io.sextant.routing.math.univ3.TickMath;
 import io.sextant.routing.state.PoolStateStore;
@@ -15,7 +16,7 @@ import java.util.SplittableRandom;
  * <p>The constructor adds the pools to the store (the caller must hold the writer role, i.e. call
  * it before the ring starts). {@link #next} runs on the producer thread and allocates nothing.
  */
-public final class SyntheticMarket {
+public final class SyntheticMarket implements EventTranslatorOneArg<MarketEvent, Object> {
   /** Logs per synthetic block. */
   public static final int LOGS_PER_BLOCK = 500;
 
@@ -132,6 +133,12 @@ public final class SyntheticMarket {
       e.b.setUnsignedLong(1_000_000_000_000_000_000L);
       e.tick = t;
     }
+  }
+
+  /** Translator form of {@link #next}, for {@code InboundRing.publishEvent(market, null)}. */
+  @Override
+  public void translateTo(final MarketEvent event, final long sequence, final Object ignored) {
+    next(event);
   }
 
   /** V2 reserve0 of synthetic pool {@code i} as last generated (for tests). */

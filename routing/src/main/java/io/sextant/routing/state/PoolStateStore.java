@@ -747,6 +747,12 @@ public final class PoolStateStore {
     if (t < TickMath.MIN_TICK || t > TickMath.MAX_TICK) {
       return false;
     }
+    // Fast path (most prices): a floating-point tick that is exact away from tick boundaries; the
+    // exact 256-bit algorithm costs several times more and is kept for prices near a boundary.
+    final int estimate = TickMath.estimateTickAtSqrtRatio(sqrtPriceX96);
+    if (estimate != TickMath.INVALID_TICK) {
+      return t == estimate;
+    }
     final int expected = tickMath.getTickAtSqrtRatio(sqrtPriceX96);
     if (t == expected) {
       return true;
