@@ -79,6 +79,10 @@ public final class StateApplier implements EventHandler<MarketEvent> {
               e.count < 0 || e.count > e.values.length
                   ? PoolStateStore.BAD_TOKEN_INDEX
                   : store.writeBalances(slot, e.values, e.count);
+          case MarketEvent.BALANCE_DELTAS ->
+              e.count < 0 || e.count > e.values.length
+                  ? PoolStateStore.BAD_TOKEN_INDEX
+                  : store.addToBalances(slot, e.values, e.count);
           case MarketEvent.BALANCE -> store.writeBalance(slot, e.token, e.a);
           case MarketEvent.MARK_STALE -> store.markStale(slot, true);
           case MarketEvent.MARK_FRESH -> store.markStale(slot, false);

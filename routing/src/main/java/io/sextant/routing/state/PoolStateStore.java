@@ -164,6 +164,7 @@ public final class PoolStateStore {
   private final UInt256 scratchB = new UInt256();
   private final UInt256 scratchC = new UInt256();
   private final UInt256 scratchD = new UInt256();
+  private final UInt256[] newBalances = new UInt256[MAX_TOKENS];
 
   // Written by the writer with release, read by anyone with acquire.
   @SuppressWarnings("unused")
@@ -211,6 +212,9 @@ public final class PoolStateStore {
     ticks = new int[maxTicks];
     netLo = new long[maxTicks];
     netHi = new long[maxTicks];
+    for (int i = 0; i < MAX_TOKENS; i++) {
+      newBalances[i] = new UInt256();
+    }
   }
 
   /**
@@ -683,6 +687,40 @@ public final class PoolStateStore {
     final long v = beginWrite(slot);
     for (int i = 0; i < count; i++) {
       storeWord(slot, i, balances[i]);
+    }
+    endWrite(slot, v);
+    return OK;
+  }
+
+  /**
+   * Adds signed deltas ({@code int256}, two's complement in the holders) to all {@code count}
+   * balances of a Balancer or Curve pool in one write: what a Balancer Vault {@code Swap} ({@code
+   * +amountIn}, {@code −amountOut}) or {@code PoolBalanceChanged} ({@code delta − protocolFee})
+   * does to the pool's balances. All or nothing: {@link #INVALID_VALUE} and no change if any new
+   * balance would be negative, zero or out of the family's range.
+   */
+  public int addToBalances(final int slot, final UInt256[] deltas, final int count) {
+    final int s = checkBalances(slot);
+    if (s != OK) {
+      return s;
+    }
+    if (count != tokenCount[slot]) {
+      return BAD_TOKEN_INDEX;
+    }
+    for (int i = 0; i < count; i++) {
+      final UInt256 b = loadWord(slot, i, newBalances[i]);
+      // Balances are below 2^255, so as signed numbers they are positive: a signed add that does
+      // not overflow and stays non-negative is the exact new balance.
+      if (b.isNegative()
+          || !b.addSigned(b, deltas[i])
+          || b.isNegative()
+          || !validBalance(slot, i, b)) {
+        return INVALID_VALUE;
+      }
+    }
+    final long v = beginWrite(slot);
+    for (int i = 0; i < count; i++) {
+      storeWord(slot, i, newBalances[i]);
     }
     endWrite(slot, v);
     return OK;
