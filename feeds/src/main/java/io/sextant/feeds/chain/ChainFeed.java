@@ -313,7 +313,13 @@ public final class ChainFeed implements AutoCloseable {
                 MAX_TICKS_PER_POOL);
         check(slot, p);
         for (final Map.Entry<Integer, BigInteger> e : s.liquidityNet().entrySet()) {
-          check(store.writeV3TickNet(slot, e.getKey(), a.set(signed(e.getValue()))), p);
+          check(
+              store.writeV3Tick(
+                  slot,
+                  e.getKey(),
+                  b.set(s.liquidityGross().get(e.getKey())),
+                  a.set(signed(e.getValue()))),
+              p);
         }
         directory.add(address, slot, PoolStateStore.UNISWAP_V3);
         return new PoolInfo(
@@ -871,6 +877,7 @@ public final class ChainFeed implements AutoCloseable {
       scratch.header(MarketEvent.V3_TICK_NET, slot, block, index++);
       scratch.tick = t;
       scratch.a.set(signed(s.liquidityNet().getOrDefault(t, BigInteger.ZERO)));
+      scratch.b.set(s.liquidityGross().getOrDefault(t, BigInteger.ZERO));
       publish(scratch);
     }
   }

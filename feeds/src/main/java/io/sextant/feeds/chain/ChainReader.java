@@ -105,10 +105,13 @@ public final class ChainReader {
     }
     final List<byte[]> tickOut = batch(pool, tickCalls, block);
     final TreeMap<Integer, BigInteger> nets = new TreeMap<>();
+    final TreeMap<Integer, BigInteger> gross = new TreeMap<>();
     for (int i = 0; i < ticks.size(); i++) {
+      gross.put(ticks.get(i), uword(tickOut.get(i), 0));
       nets.put(ticks.get(i), sword(tickOut.get(i), 1));
     }
-    return new V3State(uword(slot0, 0), sword(slot0, 1).intValueExact(), uword(liquidity, 0), nets);
+    return new V3State(
+        uword(slot0, 0), sword(slot0, 1).intValueExact(), uword(liquidity, 0), nets, gross);
   }
 
   /** A no-argument view returning one uint256 (fee(), A(), decimals(), ...). */
@@ -193,12 +196,14 @@ public final class ChainReader {
    * A V3 pool's swap-relevant state.
    *
    * @param liquidityNet every initialised tick's liquidityNet (possibly zero), ascending
+   * @param liquidityGross every initialised tick's liquidityGross (non-zero), same keys
    */
   public record V3State(
       BigInteger sqrtPriceX96,
       int tick,
       BigInteger liquidity,
-      TreeMap<Integer, BigInteger> liquidityNet) {}
+      TreeMap<Integer, BigInteger> liquidityNet,
+      TreeMap<Integer, BigInteger> liquidityGross) {}
 
   private Request<?, EthCall> request(final String to, final String data, final long block) {
     return web3.ethCall(

@@ -86,7 +86,7 @@ public final class StateApplier implements EventHandler<MarketEvent> {
           case MarketEvent.BALANCE -> store.writeBalance(slot, e.token, e.a);
           case MarketEvent.MARK_STALE -> store.markStale(slot, true);
           case MarketEvent.MARK_FRESH -> store.markStale(slot, false);
-          case MarketEvent.V3_TICK_NET -> store.writeV3TickNet(slot, e.tick, e.a);
+          case MarketEvent.V3_TICK_NET -> store.writeV3Tick(slot, e.tick, e.b, e.a);
           default -> PoolStateStore.INVALID_VALUE;
         };
     if (status == PoolStateStore.OK) {
