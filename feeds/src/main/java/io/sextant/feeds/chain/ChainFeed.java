@@ -80,10 +80,15 @@ public final class ChainFeed implements AutoCloseable {
   /** Family names accepted in pool lists: a Curve StableSwap pool (2..8 coins). */
   public static final String CURVE = "curve";
 
+  /** Bound of one HTTP JSON-RPC call unless told otherwise. */
+  public static final Duration DEFAULT_RPC_TIMEOUT = Duration.ofSeconds(10);
+
   /** The Balancer V2 Vault on Ethereum mainnet. */
   public static final String MAINNET_VAULT = "0xba12222222228d8ba445958a75a0704d566bf2c8";
 
   private static final BigInteger E18 = BigInteger.TEN.pow(18);
+  private static final com.fasterxml.jackson.databind.ObjectMapper RAW =
+      new com.fasterxml.jackson.databind.ObjectMapper();
   private static final String NATIVE_ETH = "0xeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee";
 
   /** Largest number of initialised ticks one V3 pool may have. */
@@ -213,6 +218,21 @@ public final class ChainFeed implements AutoCloseable {
       final int window,
       final long pollMillis,
       final String vaultAddress) {
+    this(rpcUrl, wsUrl, pools, window, pollMillis, vaultAddress, DEFAULT_RPC_TIMEOUT);
+  }
+
+  /**
+   * As above, with every HTTP JSON-RPC call bounded by {@code rpcTimeout} (a node that hangs is
+   * then an outage: pools stale, backoff, retry), instead of {@link #DEFAULT_RPC_TIMEOUT}.
+   */
+  public ChainFeed(
+      final String rpcUrl,
+      final String wsUrl,
+      final List<Pool> pools,
+      final int window,
+      final long pollMillis,
+      final String vaultAddress,
+      final Duration rpcTimeout) {
     if (!Hex.address(vaultAddress, vaultKey, hexOk)) {
       throw new IllegalArgumentException("Balancer Vault: not an address: " + vaultAddress);
     }
@@ -222,7 +242,11 @@ public final class ChainFeed implements AutoCloseable {
     this.config = List.copyOf(pools);
     this.window = window;
     this.pollMillis = pollMillis;
-    this.httpService = new HttpService(rpcUrl);
+    this.httpService =
+        new HttpService(
+            rpcUrl,
+            HttpService.getOkHttpClientBuilder().callTimeout(rpcTimeout).build(),
+            true); // raw responses: web3j reads a non-array eth_getLogs result as no logs
     this.http = Web3j.build(httpService);
     this.reader = new ChainReader(http);
     final int n = Math.max(1, pools.size());
@@ -616,6 +640,11 @@ public final class ChainFeed implements AutoCloseable {
     final EthLog r = http.ethGetLogs(new EthFilter(at, at, addresses)).send();
     if (r.hasError()) {
       throw new IOException("eth_getLogs: " + r.getError().getMessage());
+    }
+    if (r.getRawResponse() == null || !RAW.readTree(r.getRawResponse()).path("result").isArray()) {
+      // web3j turns a result of the wrong type into an empty list; that must not pass for a
+      // block without logs.
+      throw new IOException("eth_getLogs " + n + ": result is not an array of logs");
     }
     final List<Log> logs = new ArrayList<>(r.getLogs().size());
     for (final EthLog.LogResult<?> lr : r.getLogs()) {

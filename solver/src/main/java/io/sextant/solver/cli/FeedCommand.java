@@ -80,6 +80,15 @@ public final class FeedCommand implements Callable<Integer> {
   private long progressMillis;
 
   @Option(
+      names = "--rpc-timeout-ms",
+      paramLabel = "MS",
+      defaultValue = "10000",
+      description =
+          "Bound of one JSON-RPC call; a node that hangs longer is an outage (default"
+              + " ${DEFAULT-VALUE}).")
+  private long rpcTimeoutMillis;
+
+  @Option(
       names = "--poll-ms",
       paramLabel = "MS",
       defaultValue = "100",
@@ -102,7 +111,13 @@ public final class FeedCommand implements Callable<Integer> {
     }
     final ChainFeed feed;
     try {
-      feed = new ChainFeed(rpc, ws, pools, 256, pollMillis, vault);
+      if (rpcTimeoutMillis < 1 || pollMillis < 1 || progressMillis < 1) {
+        err.println("sextant feed: --rpc-timeout-ms, --poll-ms and --progress-ms must be >= 1");
+        return 2;
+      }
+      feed =
+          new ChainFeed(
+              rpc, ws, pools, 256, pollMillis, vault, Duration.ofMillis(rpcTimeoutMillis));
     } catch (IllegalArgumentException e) {
       err.println("sextant feed: --balancer-vault: " + e.getMessage());
       return 2;
