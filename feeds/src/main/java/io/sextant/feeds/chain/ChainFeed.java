@@ -32,9 +32,10 @@ import org.web3j.protocol.http.HttpService;
 import org.web3j.protocol.websocket.WebSocketService;
 
 /**
- * Follows a list of Uniswap V2 pairs and V3 pools on an Ethereum JSON-RPC node and keeps a {@link
- * PoolStateStore} equal to their on-chain state, through an {@link InboundRing} (its applier is the
- * store's only writer once {@link #start()} returns).
+ * Follows a list of Uniswap V2 pairs, V3 pools, Balancer V2 weighted/stable pools (through their
+ * Vault) and Curve StableSwap pools on an Ethereum JSON-RPC node and keeps a {@link PoolStateStore}
+ * equal to their on-chain state, through an {@link InboundRing} (its applier is the store's only
+ * writer once {@link #start()} returns).
  *
  * <p><b>How.</b> {@link #start()} reads every pool by {@code eth_call} at the current head (V2
  * {@code getReserves}; V3 {@code slot0}, {@code liquidity}, and every initialised tick through
@@ -42,9 +43,11 @@ import org.web3j.protocol.websocket.WebSocketService;
  * in order: for block {@code n} it fetches the header ({@code eth_getBlockByNumber}), checks its
  * parent hash against the hash it recorded for {@code n−1}, fetches the followed pools' logs of
  * {@code n} ({@code eth_getLogs}), checks each log's block hash, decodes them by hand ({@link
- * UniswapLogDecoder}) and publishes them in log order. The WebSocket {@code newHeads} subscription
- * (optional) only wakes the thread early; it also polls every {@code pollMillis}, so a dead socket
- * costs latency, never correctness.
+ * UniswapLogDecoder}; Vault logs with {@link BalancerVaultLogDecoder}, exact balance deltas; Curve
+ * logs with {@link CurveLogDecoder}, whose pools' {@code balances(i)} are then read at block {@code
+ * n} before anything of the block is published) and publishes them in log order. The WebSocket
+ * {@code newHeads} subscription (optional) only wakes the thread early; it also polls every {@code
+ * pollMillis}, so a dead socket costs latency, never correctness.
  *
  * <p><b>Reorgs.</b> The thread keeps the hash of each of the last {@code window} blocks and the set
  * of pools that had logs in it. A parent-hash mismatch, a log from another block, or a recorded tip
