@@ -644,7 +644,7 @@ public final class ChainFeed implements AutoCloseable {
     if (r.hasError()) {
       throw new IOException("eth_getLogs: " + r.getError().getMessage());
     }
-    if (r.getRawResponse() == null || !RAW.readTree(r.getRawResponse()).path("result").isArray()) {
+    if (!resultIsArray(r.getRawResponse())) {
       // web3j turns a result of the wrong type into an empty list; that must not pass for a
       // block without logs.
       throw new IOException("eth_getLogs " + n + ": result is not an array of logs");
@@ -735,6 +735,29 @@ public final class ChainFeed implements AutoCloseable {
     next = n + 1;
     tip = new Tip(n, b.getHash());
     return true;
+  }
+
+  /** Whether a raw JSON-RPC response's top-level {@code result} is an array (streamed, no tree). */
+  private static boolean resultIsArray(final String raw) throws IOException {
+    if (raw == null) {
+      return false;
+    }
+    try (com.fasterxml.jackson.core.JsonParser p = RAW.getFactory().createParser(raw)) {
+      if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+        return false;
+      }
+      while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+        final String name = p.currentName();
+        final com.fasterxml.jackson.core.JsonToken value = p.nextToken();
+        if ("result".equals(name)) {
+          return value == com.fasterxml.jackson.core.JsonToken.START_ARRAY;
+        }
+        p.skipChildren();
+      }
+      return false;
+    } catch (final com.fasterxml.jackson.core.JsonProcessingException e) {
+      return false;
+    }
   }
 
   private boolean isVault(final String address) {
