@@ -9,6 +9,7 @@ import io.sextant.routing.math.u256.UInt256;
 import io.sextant.routing.state.PoolSnapshot;
 import io.sextant.routing.state.PoolStateStore;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.ConnectException;
 import java.time.Duration;
@@ -32,9 +33,10 @@ import org.web3j.protocol.http.HttpService;
 import org.web3j.protocol.websocket.WebSocketService;
 
 /**
- * Follows a list of Uniswap V2 pairs and V3 pools on an Ethereum JSON-RPC node and keeps a {@link
- * PoolStateStore} equal to their on-chain state, through an {@link InboundRing} (its applier is the
- * store's only writer once {@link #start()} returns).
+ * Follows a list of Uniswap V2 pairs, V3 pools, Balancer V2 weighted/stable pools (through their
+ * Vault) and Curve StableSwap pools on an Ethereum JSON-RPC node and keeps a {@link PoolStateStore}
+ * equal to their on-chain state, through an {@link InboundRing} (its applier is the store's only
+ * writer once {@link #start()} returns).
  *
  * <p><b>How.</b> {@link #start()} reads every pool by {@code eth_call} at the current head (V2
  * {@code getReserves}; V3 {@code slot0}, {@code liquidity}, and every initialised tick through
@@ -42,9 +44,11 @@ import org.web3j.protocol.websocket.WebSocketService;
  * in order: for block {@code n} it fetches the header ({@code eth_getBlockByNumber}), checks its
  * parent hash against the hash it recorded for {@code n−1}, fetches the followed pools' logs of
  * {@code n} ({@code eth_getLogs}), checks each log's block hash, decodes them by hand ({@link
- * UniswapLogDecoder}) and publishes them in log order. The WebSocket {@code newHeads} subscription
- * (optional) only wakes the thread early; it also polls every {@code pollMillis}, so a dead socket
- * costs latency, never correctness.
+ * UniswapLogDecoder}; Vault logs with {@link BalancerVaultLogDecoder}, exact balance deltas; Curve
+ * logs with {@link CurveLogDecoder}, whose pools' {@code balances(i)} are then read at block {@code
+ * n} before anything of the block is published) and publishes them in log order. The WebSocket
+ * {@code newHeads} subscription (optional) only wakes the thread early; it also polls every {@code
+ * pollMillis}, so a dead socket costs latency, never correctness.
  *
  * <p><b>Reorgs.</b> The thread keeps the hash of each of the last {@code window} blocks and the set
  * of pools that had logs in it. A parent-hash mismatch, a log from another block, or a recorded tip
@@ -71,20 +75,72 @@ public final class ChainFeed implements AutoCloseable {
   /** Family names accepted in pool lists. */
   public static final String UNISWAP_V3 = "uniswapV3";
 
+  /** Family names accepted in pool lists: a Balancer V2 weighted pool (through the Vault). */
+  public static final String BALANCER_WEIGHTED = "balancerWeighted";
+
+  /** Family names accepted in pool lists: a Balancer V2 stable or composable-stable pool. */
+  public static final String BALANCER_STABLE = "balancerStable";
+
+  /** Family names accepted in pool lists: a Curve StableSwap pool (2..8 coins). */
+  public static final String CURVE = "curve";
+
+  /** Bound of one HTTP JSON-RPC call unless told otherwise. */
+  public static final Duration DEFAULT_RPC_TIMEOUT = Duration.ofSeconds(10);
+
+  /** The Balancer V2 Vault on Ethereum mainnet. */
+  public static final String MAINNET_VAULT = "0xba12222222228d8ba445958a75a0704d566bf2c8";
+
+  private static final BigInteger E18 = BigInteger.TEN.pow(18);
+  private static final com.fasterxml.jackson.databind.ObjectMapper RAW =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+  private static final String NATIVE_ETH = "0xeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee";
+
   /** Largest number of initialised ticks one V3 pool may have. */
   public static final int MAX_TICKS_PER_POOL = 4096;
 
   /**
    * A pool to follow.
    *
-   * @param kind {@link #UNISWAP_V2} or {@link #UNISWAP_V3}
+   * @param kind {@link #UNISWAP_V2}, {@link #UNISWAP_V3}, {@link #BALANCER_WEIGHTED}, {@link
+   *     #BALANCER_STABLE} or {@link #CURVE}
    * @param address the pair's or pool's address
+   * @param fee Uniswap V2 only: the swap fee as a fraction ({@code 0.003} for Uniswap, {@code
+   *     0.0025} for PancakeSwap-style forks); null for the default 0.3 %. The other families read
+   *     their fee from the chain.
+   * @param variant {@link #BALANCER_WEIGHTED}: {@code v0} or {@code v3Plus} (default); {@link
+   *     #CURVE}: {@code legacy} (default, {@code A()}) or {@code factory} ({@code A_precise()});
+   *     null for the default
    */
-  public record Pool(String kind, String address) {}
+  public record Pool(String kind, String address, BigDecimal fee, String variant) {
+    /** A pool with the default fee and variant. */
+    public Pool(final String kind, final String address) {
+      this(kind, address, null, null);
+    }
+  }
 
-  /** What the feed knows about a followed pool besides its state. */
+  /**
+   * What the feed knows about a followed pool besides its state.
+   *
+   * @param token0 first token (lowercase hex)
+   * @param token1 second token
+   * @param fee swap fee as a fraction (V3: pips / 1e6; Balancer: the swap fee percentage / 1e18;
+   *     Curve: fee / 1e10)
+   * @param spacing V3 tick spacing, else 0
+   * @param tokens every token in the pool's order (Balancer: the Vault's; Curve: {@code coins(i)})
+   * @param poolId Balancer pool id (0x + 64 hex digits), else null
+   * @param variant the variant the pool was added with, or null
+   */
   public record PoolInfo(
-      String kind, String address, int slot, String token0, String token1, int fee, int spacing) {}
+      String kind,
+      String address,
+      int slot,
+      String token0,
+      String token1,
+      BigDecimal fee,
+      int spacing,
+      List<String> tokens,
+      String poolId,
+      String variant) {}
 
   private record BlockRecord(String hash, BitSet touched) {}
 
@@ -109,6 +165,13 @@ public final class ChainFeed implements AutoCloseable {
   private final List<PoolInfo> pools = new ArrayList<>();
   private final List<String> addresses = new ArrayList<>();
   private final UniswapLogDecoder decoder;
+  private final BalancerVaultLogDecoder balancer;
+  private final CurveLogDecoder curve = new CurveLogDecoder();
+  private final String vault;
+  private final long[] vaultKey = new long[3];
+  private final long[] logKey = new long[3];
+  private final boolean[] hexOk = new boolean[1];
+  private boolean followsVault;
   private final MarketEvent scratch = new MarketEvent();
   private final TreeMap<Long, BlockRecord> blocks = new TreeMap<>();
   private final BitSet stale = new BitSet();
@@ -149,18 +212,53 @@ public final class ChainFeed implements AutoCloseable {
       final List<Pool> pools,
       final int window,
       final long pollMillis) {
+    this(rpcUrl, wsUrl, pools, window, pollMillis, MAINNET_VAULT);
+  }
+
+  /** As above, with the Balancer V2 Vault at {@code vaultAddress} (a test chain's own Vault). */
+  public ChainFeed(
+      final String rpcUrl,
+      final String wsUrl,
+      final List<Pool> pools,
+      final int window,
+      final long pollMillis,
+      final String vaultAddress) {
+    this(rpcUrl, wsUrl, pools, window, pollMillis, vaultAddress, DEFAULT_RPC_TIMEOUT);
+  }
+
+  /**
+   * As above, with every HTTP JSON-RPC call bounded by {@code rpcTimeout} (a node that hangs is
+   * then an outage: pools stale, backoff, retry), instead of {@link #DEFAULT_RPC_TIMEOUT}.
+   */
+  public ChainFeed(
+      final String rpcUrl,
+      final String wsUrl,
+      final List<Pool> pools,
+      final int window,
+      final long pollMillis,
+      final String vaultAddress,
+      final Duration rpcTimeout) {
+    if (!Hex.address(vaultAddress, vaultKey, hexOk)) {
+      throw new IllegalArgumentException("Balancer Vault: not an address: " + vaultAddress);
+    }
+    this.vault = vaultAddress.toLowerCase(java.util.Locale.ROOT);
     this.rpcUrl = rpcUrl;
     this.wsUrl = wsUrl;
     this.config = List.copyOf(pools);
     this.window = window;
     this.pollMillis = pollMillis;
-    this.httpService = new HttpService(rpcUrl);
+    this.httpService =
+        new HttpService(
+            rpcUrl,
+            HttpService.getOkHttpClientBuilder().callTimeout(rpcTimeout).build(),
+            true); // raw responses: web3j reads a non-array eth_getLogs result as no logs
     this.http = Web3j.build(httpService);
     this.reader = new ChainReader(http);
     final int n = Math.max(1, pools.size());
     this.store = PoolStateStore.withCapacity(n, n * MAX_TICKS_PER_POOL, MAX_TICKS_PER_POOL);
     this.directory = new PoolDirectory(n);
     this.decoder = new UniswapLogDecoder(directory);
+    this.balancer = new BalancerVaultLogDecoder(n);
   }
 
   /** Defaults: a 256-block reorg window, polling every 100 ms. */
@@ -190,43 +288,18 @@ public final class ChainFeed implements AutoCloseable {
     final UInt256 a = new UInt256();
     final UInt256 b = new UInt256();
     for (final Pool p : config) {
-      final String[] tokens = reader.tokens(p.address(), h);
-      final int slot;
-      int fee = 0;
-      int spacing = 0;
-      if (UNISWAP_V2.equals(p.kind())) {
-        final BigInteger[] r = reader.v2Reserves(p.address(), h);
-        slot = store.addUniswapV2(a.set(r[0]), b.set(r[1]), 3, 1000);
-        fee = 3000;
-        check(slot, p);
-        directory.add(p.address(), slot, PoolStateStore.UNISWAP_V2);
-      } else if (UNISWAP_V3.equals(p.kind())) {
-        final int[] params = reader.v3Params(p.address(), h);
-        fee = params[0];
-        spacing = params[1];
-        final ChainReader.V3State s = reader.v3State(p.address(), spacing, h);
-        slot =
-            store.addUniswapV3(
-                fee,
-                spacing,
-                a.set(s.sqrtPriceX96()),
-                b.set(s.liquidity()),
-                s.tick(),
-                MAX_TICKS_PER_POOL);
-        check(slot, p);
-        for (final Map.Entry<Integer, BigInteger> e : s.liquidityNet().entrySet()) {
-          check(store.writeV3TickNet(slot, e.getKey(), a.set(signed(e.getValue()))), p);
-        }
-        directory.add(p.address(), slot, PoolStateStore.UNISWAP_V3);
-      } else {
-        throw new IllegalArgumentException("unknown pool kind " + p.kind() + " of " + p.address());
-      }
-      if (slot != pools.size()) {
+      final PoolInfo info = load(p, h, a, b);
+      if (info.slot() != pools.size()) {
         throw new IllegalStateException(
-            "store slot " + slot + " is not pool index " + pools.size());
+            "store slot " + info.slot() + " is not pool index " + pools.size());
       }
-      pools.add(new PoolInfo(p.kind(), p.address(), slot, tokens[0], tokens[1], fee, spacing));
-      addresses.add(p.address());
+      pools.add(info);
+      if (info.poolId() == null) {
+        addresses.add(p.address());
+      } else if (!followsVault) {
+        followsVault = true;
+        addresses.add(vault);
+      }
     }
     snapshot = store.newSnapshot();
     blocks.put(h, new BlockRecord(head.getHash(), new BitSet()));
@@ -247,6 +320,205 @@ public final class ChainFeed implements AutoCloseable {
     running = true;
     thread = Thread.ofPlatform().daemon().name("sextant-chain-feed").start(this::run);
     return this;
+  }
+
+  /** Reads one pool at block {@code h} into the store and the decoders' tables. */
+  private PoolInfo load(final Pool p, final long h, final UInt256 a, final UInt256 b)
+      throws IOException {
+    final String address = p.address().toLowerCase(java.util.Locale.ROOT);
+    switch (p.kind()) {
+      case UNISWAP_V2 -> {
+        final String[] tokens = reader.tokens(address, h);
+        final BigDecimal fee = p.fee() == null ? new BigDecimal("0.003") : p.fee();
+        final BigInteger num = fee.unscaledValue();
+        final BigInteger den = BigInteger.TEN.pow(Math.max(0, fee.scale()));
+        if (fee.scale() < 0 || num.bitLength() > 62 || den.bitLength() > 62) {
+          throw new IllegalArgumentException("pool " + address + ": fee " + fee + " unusable");
+        }
+        final BigInteger[] r = reader.v2Reserves(address, h);
+        final int slot =
+            store.addUniswapV2(a.set(r[0]), b.set(r[1]), num.longValue(), den.longValue());
+        check(slot, p);
+        directory.add(address, slot, PoolStateStore.UNISWAP_V2);
+        return new PoolInfo(
+            p.kind(), address, slot, tokens[0], tokens[1], fee, 0, List.of(tokens), null, null);
+      }
+      case UNISWAP_V3 -> {
+        final String[] tokens = reader.tokens(address, h);
+        final int[] params = reader.v3Params(address, h);
+        final ChainReader.V3State s = reader.v3State(address, params[1], h);
+        final int slot =
+            store.addUniswapV3(
+                params[0],
+                params[1],
+                a.set(s.sqrtPriceX96()),
+                b.set(s.liquidity()),
+                s.tick(),
+                MAX_TICKS_PER_POOL);
+        check(slot, p);
+        for (final Map.Entry<Integer, BigInteger> e : s.liquidityNet().entrySet()) {
+          check(
+              store.writeV3Tick(
+                  slot,
+                  e.getKey(),
+                  b.set(s.liquidityGross().get(e.getKey())),
+                  a.set(signed(e.getValue()))),
+              p);
+        }
+        directory.add(address, slot, PoolStateStore.UNISWAP_V3);
+        return new PoolInfo(
+            p.kind(),
+            address,
+            slot,
+            tokens[0],
+            tokens[1],
+            BigDecimal.valueOf(params[0], 6),
+            params[1],
+            List.of(tokens),
+            null,
+            null);
+      }
+      case BALANCER_WEIGHTED, BALANCER_STABLE -> {
+        return loadBalancer(p, address, h);
+      }
+      case CURVE -> {
+        return loadCurve(p, address, h);
+      }
+      default ->
+          throw new IllegalArgumentException("unknown pool kind " + p.kind() + " of " + address);
+    }
+  }
+
+  private PoolInfo loadBalancer(final Pool p, final String address, final long h)
+      throws IOException {
+    final boolean weighted = BALANCER_WEIGHTED.equals(p.kind());
+    final String variant = p.variant() == null ? (weighted ? "v3Plus" : null) : p.variant();
+    if (weighted && !"v0".equals(variant) && !"v3Plus".equals(variant)) {
+      throw new IllegalArgumentException(
+          "pool " + address + ": variant must be v0 or v3Plus, not " + variant);
+    }
+    final String poolId = reader.bytes32(address, "getPoolId()", h);
+    final ChainReader.PoolTokens pt = reader.poolTokens(vault, poolId, h);
+    final int n = pt.tokens().size();
+    if (n < 2 || n > PoolStateStore.MAX_TOKENS) {
+      throw new IllegalArgumentException("pool " + address + ": " + n + " tokens");
+    }
+    final UInt256[] balances = words(pt.balances());
+    final UInt256[] scaling = new UInt256[n];
+    for (int i = 0; i < n; i++) {
+      scaling[i] = new UInt256().set(scalingFactor(pt.tokens().get(i), h));
+    }
+    final BigInteger swapFee = reader.uint(address, "getSwapFeePercentage()", h);
+    final UInt256 fee = new UInt256().set(swapFee);
+    final int slot;
+    if (weighted) {
+      final BigInteger[] weights = reader.uintArray(address, "getNormalizedWeights()", h);
+      if (weights.length != n) {
+        throw new IOException(
+            "pool " + address + ": " + weights.length + " weights, " + n + " tokens");
+      }
+      slot =
+          store.addBalancerWeighted(
+              n, balances, scaling, words(weights), fee, "v0".equals(variant) ? 0 : 1);
+    } else {
+      final BigInteger amp = reader.uint(address, "getAmplificationParameter()", h);
+      slot =
+          store.addBalancerStable(
+              n, balances, scaling, new UInt256().set(amp), fee, pt.tokens().indexOf(address));
+    }
+    check(slot, p);
+    balancer.addPool(poolId, slot, pt.tokens());
+    return new PoolInfo(
+        p.kind(),
+        address,
+        slot,
+        pt.tokens().get(0),
+        pt.tokens().get(1),
+        new BigDecimal(swapFee, 18),
+        0,
+        List.copyOf(pt.tokens()),
+        poolId,
+        variant);
+  }
+
+  private PoolInfo loadCurve(final Pool p, final String address, final long h) throws IOException {
+    final String variant = p.variant() == null ? "legacy" : p.variant();
+    if (!"legacy".equals(variant) && !"factory".equals(variant)) {
+      throw new IllegalArgumentException(
+          "pool " + address + ": variant must be legacy or factory, not " + variant);
+    }
+    final List<String> coins = new ArrayList<>();
+    for (int i = 0; i < PoolStateStore.MAX_TOKENS; i++) {
+      try {
+        coins.add(reader.addressAt(address, "coins(uint256)", i, h));
+      } catch (final ChainReader.CallFailedException e) {
+        break; // past the last coin: the getter reverts
+      }
+    }
+    final int n = coins.size();
+    if (n < 2) {
+      throw new IllegalArgumentException("pool " + address + ": " + n + " coins");
+    }
+    final UInt256[] balances = words(curveBalances(address, n, h));
+    final UInt256[] rates = new UInt256[n];
+    for (int i = 0; i < n; i++) {
+      rates[i] = new UInt256().set(scalingFactor(coins.get(i), h));
+    }
+    final BigInteger amp =
+        reader.uint(address, "factory".equals(variant) ? "A_precise()" : "A()", h);
+    final BigInteger fee = reader.uint(address, "fee()", h);
+    final BigInteger adminFee = reader.uint(address, "admin_fee()", h);
+    final int slot =
+        store.addCurve(
+            n,
+            balances,
+            rates,
+            new UInt256().set(amp),
+            new UInt256().set(fee),
+            new UInt256().set(adminFee),
+            "factory".equals(variant) ? 1 : 0);
+    check(slot, p);
+    directory.add(address, slot, PoolStateStore.CURVE);
+    return new PoolInfo(
+        p.kind(),
+        address,
+        slot,
+        coins.get(0),
+        coins.get(1),
+        new BigDecimal(fee, 10),
+        0,
+        List.copyOf(coins),
+        null,
+        variant);
+  }
+
+  private BigInteger[] curveBalances(final String address, final int n, final long block)
+      throws IOException {
+    final BigInteger[] out = new BigInteger[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = reader.uintAt(address, "balances(uint256)", i, block);
+    }
+    return out;
+  }
+
+  /** 1e18 · 10^(18 − decimals): Balancer's scaling factor and Curve's rate for a plain token. */
+  private BigInteger scalingFactor(final String token, final long block) throws IOException {
+    final int decimals =
+        NATIVE_ETH.equalsIgnoreCase(token)
+            ? 18
+            : reader.uint(token, "decimals()", block).intValueExact();
+    if (decimals > 18) {
+      throw new IllegalArgumentException("token " + token + ": " + decimals + " decimals");
+    }
+    return E18.multiply(BigInteger.TEN.pow(18 - decimals));
+  }
+
+  private static UInt256[] words(final BigInteger[] values) {
+    final UInt256[] out = new UInt256[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = new UInt256().set(values[i]);
+    }
+    return out;
   }
 
   private static void check(final int status, final Pool p) {
@@ -389,6 +661,11 @@ public final class ChainFeed implements AutoCloseable {
     if (r.hasError()) {
       throw new IOException("eth_getLogs: " + r.getError().getMessage());
     }
+    if (!resultIsArray(r.getRawResponse())) {
+      // web3j turns a result of the wrong type into an empty list; that must not pass for a
+      // block without logs.
+      throw new IOException("eth_getLogs " + n + ": result is not an array of logs");
+    }
     final List<Log> logs = new ArrayList<>(r.getLogs().size());
     for (final EthLog.LogResult<?> lr : r.getLogs()) {
       final Log log = (Log) lr.get();
@@ -400,8 +677,38 @@ public final class ChainFeed implements AutoCloseable {
       }
     }
     logs.sort(Comparator.comparing(Log::getLogIndex));
-    final BitSet touched = new BitSet();
+    // Pass 1: the Curve pools this block changes, and their balances at its end, read before
+    // anything of the block is published (an RPC failure here leaves the block unapplied).
+    final Map<Integer, Integer> rereadAt = new TreeMap<>(); // store slot -> last log index
     long lastIndex = -1;
+    for (final Log log : logs) {
+      final long index = log.getLogIndex().longValueExact();
+      if (index <= lastIndex) {
+        continue;
+      }
+      lastIndex = index;
+      final int slot = curveSlot(log.getAddress());
+      if (slot >= 0
+          && curve.decode(
+                  slot,
+                  pools.get(slot).tokens().size(),
+                  log.getTopics(),
+                  log.getData(),
+                  n,
+                  (int) index,
+                  scratch)
+              == CurveLogDecoder.REREAD) {
+        rereadAt.put(slot, (int) index);
+      }
+    }
+    final Map<Integer, BigInteger[]> reread = new TreeMap<>();
+    for (final int slot : rereadAt.keySet()) {
+      final PoolInfo info = pools.get(slot);
+      reread.put(slot, curveBalances(info.address(), info.tokens().size(), n));
+    }
+    // Pass 2: publish in log order.
+    final BitSet touched = new BitSet();
+    lastIndex = -1;
     for (final Log log : logs) {
       final long index = log.getLogIndex().longValueExact();
       if (index <= lastIndex) {
@@ -409,8 +716,31 @@ public final class ChainFeed implements AutoCloseable {
         continue;
       }
       lastIndex = index;
-      if (decoder.decode(log.getAddress(), log.getTopics(), log.getData(), n, (int) index, scratch)
-          == UniswapLogDecoder.OK) {
+      final int result;
+      if (followsVault && isVault(log.getAddress())) {
+        result =
+            balancer.decode(log.getTopics(), log.getData(), n, (int) index, scratch)
+                    == BalancerVaultLogDecoder.OK
+                ? UniswapLogDecoder.OK
+                : UniswapLogDecoder.IGNORED;
+      } else {
+        final int slot = curveSlot(log.getAddress());
+        if (slot >= 0) {
+          final Integer last = rereadAt.get(slot);
+          if (last != null && last == index) {
+            scratch.header(MarketEvent.BALANCES, slot, n, (int) index);
+            setValues(scratch, reread.get(slot));
+            result = UniswapLogDecoder.OK;
+          } else {
+            result = UniswapLogDecoder.IGNORED;
+          }
+        } else {
+          result =
+              decoder.decode(
+                  log.getAddress(), log.getTopics(), log.getData(), n, (int) index, scratch);
+        }
+      }
+      if (result == UniswapLogDecoder.OK) {
         touched.set(scratch.pool);
         publish(scratch);
       }
@@ -422,6 +752,51 @@ public final class ChainFeed implements AutoCloseable {
     next = n + 1;
     tip = new Tip(n, b.getHash());
     return true;
+  }
+
+  /** Whether a raw JSON-RPC response's top-level {@code result} is an array (streamed, no tree). */
+  private static boolean resultIsArray(final String raw) throws IOException {
+    if (raw == null) {
+      return false;
+    }
+    try (com.fasterxml.jackson.core.JsonParser p = RAW.getFactory().createParser(raw)) {
+      if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+        return false;
+      }
+      while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+        final String name = p.currentName();
+        final com.fasterxml.jackson.core.JsonToken value = p.nextToken();
+        if ("result".equals(name)) {
+          return value == com.fasterxml.jackson.core.JsonToken.START_ARRAY;
+        }
+        p.skipChildren();
+      }
+      return false;
+    } catch (final com.fasterxml.jackson.core.JsonProcessingException e) {
+      return false;
+    }
+  }
+
+  private boolean isVault(final String address) {
+    return Hex.address(address, logKey, hexOk)
+        && logKey[0] == vaultKey[0]
+        && logKey[1] == vaultKey[1]
+        && logKey[2] == vaultKey[2];
+  }
+
+  /** Store slot of the followed Curve pool at {@code address}, or -1. */
+  private int curveSlot(final String address) {
+    final int entry = directory.lookup(address);
+    return entry >= 0 && directory.family(entry) == PoolStateStore.CURVE
+        ? directory.slot(entry)
+        : -1;
+  }
+
+  private static void setValues(final MarketEvent e, final BigInteger[] values) {
+    e.count = values.length;
+    for (int i = 0; i < values.length; i++) {
+      e.values[i].set(values[i]);
+    }
   }
 
   private void publish(final MarketEvent e) {
@@ -536,6 +911,17 @@ public final class ChainFeed implements AutoCloseable {
     final PoolInfo info = pools.get(p);
     final int slot = info.slot();
     resyncs++;
+    if (info.poolId() != null || CURVE.equals(info.kind())) {
+      final BigInteger[] balances =
+          info.poolId() != null
+              ? reader.poolTokens(vault, info.poolId(), block).balances()
+              : curveBalances(info.address(), info.tokens().size(), block);
+      markStale(slot, block, -1);
+      scratch.header(MarketEvent.BALANCES, slot, block, 0);
+      setValues(scratch, balances);
+      publish(scratch);
+      return;
+    }
     if (UNISWAP_V2.equals(info.kind())) {
       final BigInteger[] r = reader.v2Reserves(info.address(), block);
       markStale(slot, block, -1);
@@ -563,6 +949,7 @@ public final class ChainFeed implements AutoCloseable {
       scratch.header(MarketEvent.V3_TICK_NET, slot, block, index++);
       scratch.tick = t;
       scratch.a.set(signed(s.liquidityNet().getOrDefault(t, BigInteger.ZERO)));
+      scratch.b.set(s.liquidityGross().getOrDefault(t, BigInteger.ZERO));
       publish(scratch);
     }
   }
@@ -706,14 +1093,29 @@ public final class ChainFeed implements AutoCloseable {
     return lastError;
   }
 
-  /** The decoder's counters (read them once the feed is closed for exact values). */
+  /** The decoders' counters (read them once the feed is closed for exact values). */
   public String decoderReport() {
-    return decoder.report();
+    return "uniswap: "
+        + decoder.report()
+        + "; balancer vault: "
+        + balancer.report()
+        + "; curve: "
+        + curve.report();
   }
 
-  /** Malformed or foreign logs rejected by the decoder. */
+  /** Malformed or foreign logs rejected by the decoders. */
   public long decoderRejected() {
-    return decoder.rejected();
+    return decoder.rejected() + balancer.rejected() + curve.rejected();
+  }
+
+  /** The Balancer Vault decoder (for its counters). */
+  public BalancerVaultLogDecoder balancerDecoder() {
+    return balancer;
+  }
+
+  /** The Curve decoder (for its counters). */
+  public CurveLogDecoder curveDecoder() {
+    return curve;
   }
 
   /** The HTTP endpoint. */

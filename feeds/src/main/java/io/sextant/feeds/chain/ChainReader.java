@@ -105,22 +105,105 @@ public final class ChainReader {
     }
     final List<byte[]> tickOut = batch(pool, tickCalls, block);
     final TreeMap<Integer, BigInteger> nets = new TreeMap<>();
+    final TreeMap<Integer, BigInteger> gross = new TreeMap<>();
     for (int i = 0; i < ticks.size(); i++) {
+      gross.put(ticks.get(i), uword(tickOut.get(i), 0));
       nets.put(ticks.get(i), sword(tickOut.get(i), 1));
     }
-    return new V3State(uword(slot0, 0), sword(slot0, 1).intValueExact(), uword(liquidity, 0), nets);
+    return new V3State(
+        uword(slot0, 0), sword(slot0, 1).intValueExact(), uword(liquidity, 0), nets, gross);
+  }
+
+  /** A no-argument view returning one uint256 (fee(), A(), decimals(), ...). */
+  public BigInteger uint(final String to, final String signature, final long block)
+      throws IOException {
+    return uword(call(to, selector(signature), block), 0);
+  }
+
+  /** A view taking one uint256 argument and returning one uint256 ({@code balances(i)}). */
+  public BigInteger uintAt(
+      final String to, final String signature, final long index, final long block)
+      throws IOException {
+    return uword(call(to, selector(signature) + word(index), block), 0);
+  }
+
+  /** A view taking one uint256 argument and returning an address ({@code coins(i)}). */
+  public String addressAt(
+      final String to, final String signature, final long index, final long block)
+      throws IOException {
+    return address(call(to, selector(signature) + word(index), block));
+  }
+
+  /** A no-argument view returning a bytes32 ({@code getPoolId()}), as 0x + 64 hex digits. */
+  public String bytes32(final String to, final String signature, final long block)
+      throws IOException {
+    return Numeric.toHexString(slice(call(to, selector(signature), block), 0));
+  }
+
+  /** A no-argument view returning one {@code uint256[]} ({@code getNormalizedWeights()}). */
+  public BigInteger[] uintArray(final String to, final String signature, final long block)
+      throws IOException {
+    final byte[] out = call(to, selector(signature), block);
+    return uintArrayAt(out, 0, to);
+  }
+
+  /** A Balancer pool's registered tokens and their total balances in the Vault. */
+  public record PoolTokens(List<String> tokens, BigInteger[] balances) {}
+
+  /** {@code Vault.getPoolTokens(poolId)} at {@code block}. */
+  public PoolTokens poolTokens(final String vault, final String poolId, final long block)
+      throws IOException {
+    final String id = Numeric.cleanHexPrefix(poolId);
+    if (id.length() != 64) {
+      throw new IOException("pool id " + poolId + " is not 32 bytes");
+    }
+    final byte[] out = call(vault, selector("getPoolTokens(bytes32)") + id, block);
+    final BigInteger[] rawTokens = uintArrayAt(out, 0, vault);
+    final BigInteger[] balances = uintArrayAt(out, 1, vault);
+    if (rawTokens.length != balances.length) {
+      throw new IOException("getPoolTokens(" + poolId + "): tokens and balances differ in length");
+    }
+    final List<String> tokens = new ArrayList<>();
+    for (final BigInteger t : rawTokens) {
+      if (t.bitLength() > 160) {
+        throw new IOException("getPoolTokens(" + poolId + "): not an address: " + t);
+      }
+      tokens.add(Numeric.toHexStringWithPrefixZeroPadded(t, 40));
+    }
+    return new PoolTokens(tokens, balances);
+  }
+
+  /** The dynamic uint256 array whose offset is head word {@code head} of an ABI result. */
+  private static BigInteger[] uintArrayAt(final byte[] out, final int head, final String to)
+      throws IOException {
+    final BigInteger offset = uword(out, head);
+    if (offset.signum() < 0 || offset.bitLength() > 31 || offset.intValue() % 32 != 0) {
+      throw new IOException("eth_call to " + to + ": bad array offset " + offset);
+    }
+    final int at = offset.intValue() / 32;
+    final BigInteger length = uword(out, at);
+    if (length.bitLength() > 16 || 32L * (at + 1 + length.intValue()) > out.length) {
+      throw new IOException("eth_call to " + to + ": bad array length " + length);
+    }
+    final BigInteger[] values = new BigInteger[length.intValue()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = uword(out, at + 1 + i);
+    }
+    return values;
   }
 
   /**
    * A V3 pool's swap-relevant state.
    *
    * @param liquidityNet every initialised tick's liquidityNet (possibly zero), ascending
+   * @param liquidityGross every initialised tick's liquidityGross (non-zero), same keys
    */
   public record V3State(
       BigInteger sqrtPriceX96,
       int tick,
       BigInteger liquidity,
-      TreeMap<Integer, BigInteger> liquidityNet) {}
+      TreeMap<Integer, BigInteger> liquidityNet,
+      TreeMap<Integer, BigInteger> liquidityGross) {}
 
   private Request<?, EthCall> request(final String to, final String data, final long block) {
     return web3.ethCall(

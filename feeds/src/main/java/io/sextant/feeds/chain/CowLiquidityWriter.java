@@ -24,7 +24,11 @@ public final class CowLiquidityWriter {
 
   private CowLiquidityWriter() {}
 
-  /** The liquidity array of every pool the feed follows, ids {@code "0"}, {@code "1"}, .... */
+  /**
+   * The liquidity array of every pool the feed follows that the CoW format can express, ids {@code
+   * "0"}, {@code "1"}, ... by feed index (Curve pools have no CoW kind and are left out: see {@link
+   * #notExpressible}).
+   */
   public static ArrayNode liquidity(final ChainFeed feed, final ObjectMapper mapper) {
     final ArrayNode out = mapper.createArrayNode();
     final PoolStateStore store = feed.store();
@@ -33,6 +37,9 @@ public final class CowLiquidityWriter {
     final List<ChainFeed.PoolInfo> pools = feed.pools();
     for (int i = 0; i < pools.size(); i++) {
       final ChainFeed.PoolInfo p = pools.get(i);
+      if (ChainFeed.CURVE.equals(p.kind())) {
+        continue;
+      }
       final int status = store.read(p.slot(), s);
       if (status < 0) {
         throw new IllegalStateException("pool " + p.address() + " unreadable: status " + status);
@@ -40,32 +47,80 @@ public final class CowLiquidityWriter {
       final ObjectNode n = out.addObject();
       n.put("id", Integer.toString(i));
       n.put("address", p.address().toLowerCase(java.util.Locale.ROOT));
-      final BigDecimal fee = BigDecimal.valueOf(p.fee(), 6).stripTrailingZeros();
-      if (ChainFeed.UNISWAP_V2.equals(p.kind())) {
-        n.put("kind", "constantProduct");
-        n.put("gasEstimate", "90171");
-        n.put("router", V2_ROUTER);
-        final ObjectNode tokens = n.putObject("tokens");
-        tokens.putObject(p.token0()).put("balance", s.balance(0, w).toString());
-        tokens.putObject(p.token1()).put("balance", s.balance(1, w).toString());
-      } else {
-        n.put("kind", "concentratedLiquidity");
-        n.put("gasEstimate", "108163");
-        n.put("router", V3_ROUTER);
-        n.putArray("tokens").add(p.token0()).add(p.token1());
-        n.put("sqrtPrice", s.sqrtPriceX96(w).toString());
-        n.put("liquidity", s.liquidity(w).toString());
-        n.put("tick", s.tick());
-        final ObjectNode net = n.putObject("liquidityNet");
-        for (int t = 0; t < s.tickCount(); t++) {
-          net.put(
-              Integer.toString(s.tickAt(t)),
-              s.liquidityNetAt(t, w).toSignedBigInteger().toString());
+      final BigDecimal fee = p.fee().stripTrailingZeros();
+      switch (p.kind()) {
+        case ChainFeed.UNISWAP_V2 -> {
+          n.put("kind", "constantProduct");
+          n.put("gasEstimate", "90171");
+          n.put("router", V2_ROUTER);
+          final ObjectNode tokens = n.putObject("tokens");
+          tokens.putObject(p.token0()).put("balance", s.balance(0, w).toString());
+          tokens.putObject(p.token1()).put("balance", s.balance(1, w).toString());
         }
+        case ChainFeed.UNISWAP_V3 -> {
+          n.put("kind", "concentratedLiquidity");
+          n.put("gasEstimate", "108163");
+          n.put("router", V3_ROUTER);
+          n.putArray("tokens").add(p.token0()).add(p.token1());
+          n.put("sqrtPrice", s.sqrtPriceX96(w).toString());
+          n.put("liquidity", s.liquidity(w).toString());
+          n.put("tick", s.tick());
+          final ObjectNode net = n.putObject("liquidityNet");
+          for (int t = 0; t < s.tickCount(); t++) {
+            net.put(
+                Integer.toString(s.tickAt(t)),
+                s.liquidityNetAt(t, w).toSignedBigInteger().toString());
+          }
+        }
+        default -> balancer(n, p, s, w);
       }
       n.put("fee", fee.toPlainString());
     }
     return out;
+  }
+
+  /** A Balancer pool: scaling factors as 10^(18 − decimals), weights and amp as decimals. */
+  private static void balancer(
+      final ObjectNode n, final ChainFeed.PoolInfo p, final PoolSnapshot s, final UInt256 w) {
+    final boolean weighted = ChainFeed.BALANCER_WEIGHTED.equals(p.kind());
+    final int count = p.tokens().size();
+    n.put("kind", weighted ? "weightedProduct" : "stable");
+    n.put("gasEstimate", "88892");
+    n.put("balancerPoolId", p.poolId());
+    final ObjectNode tokens = n.putObject("tokens");
+    for (int i = 0; i < count; i++) {
+      final ObjectNode t = tokens.putObject(p.tokens().get(i));
+      t.put("balance", s.word(i, w).toString());
+      t.put(
+          "scalingFactor",
+          new BigDecimal(s.word(count + i, w).toBigInteger(), 18)
+              .stripTrailingZeros()
+              .toPlainString());
+      if (weighted) {
+        t.put(
+            "weight",
+            new BigDecimal(s.word(2 * count + i, w).toBigInteger(), 18)
+                .stripTrailingZeros()
+                .toPlainString());
+      }
+    }
+    if (weighted) {
+      n.put("version", p.variant());
+    } else {
+      n.put(
+          "amplificationParameter",
+          new BigDecimal(s.word(2 * count, w).toBigInteger(), 3)
+              .stripTrailingZeros()
+              .toPlainString());
+    }
+  }
+
+  /** Addresses of followed pools the CoW liquidity format cannot express (Curve). */
+  public static List<String> notExpressible(final ChainFeed feed) {
+    return feed.pools().stream()
+        .filter(p -> ChainFeed.CURVE.equals(p.kind()))
+        .map(ChainFeed.PoolInfo::address)
+        .toList();
   }
 
   /** Addresses of the pools currently stale. */

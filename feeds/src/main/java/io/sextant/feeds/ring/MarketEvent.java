@@ -13,10 +13,11 @@ import io.sextant.routing.state.PoolStateStore;
  * signed liquidity delta (int128 sign-extended), {@code tickLower, tickUpper}; {@link #BALANCES}
  * {@code values[0..count)}; {@link #BALANCE} {@code token, a}; {@link #MARK_STALE}/{@link
  * #MARK_FRESH} nothing else; {@link #V3_TICK_NET} {@code tick}, {@code a} = the tick's absolute
- * liquidityNet (int128 sign-extended; zero removes it). Every event names its pool's store slot and
- * its chain position (block number, log index), which must increase per pool — except {@link
- * #MARK_STALE}, which is accepted at any position and rewinds the pool's position to its own (a
- * feed rolling a pool back to a reorg's fork point announces it so).
+ * liquidityNet (int128 sign-extended), {@code b} = its liquidityGross (zero removes the tick);
+ * {@link #BALANCE_DELTAS} {@code values[0..count)} signed changes. Every event names its pool's
+ * store slot and its chain position (block number, log index), which must increase per pool —
+ * except {@link #MARK_STALE}, which is accepted at any position and rewinds the pool's position to
+ * its own (a feed rolling a pool back to a reorg's fork point announces it so).
  */
 public final class MarketEvent {
   /** Unused slot. */
@@ -43,8 +44,17 @@ public final class MarketEvent {
   /** The pool is trusted again. */
   public static final int MARK_FRESH = 7;
 
-  /** Uniswap V3: one tick's absolute liquidityNet (resynchronisation from the chain). */
+  /**
+   * Uniswap V3: one tick's absolute liquidityNet ({@code a}) and liquidityGross ({@code b}), as
+   * {@code ticks(t)} returns them (resynchronisation from the chain).
+   */
   public static final int V3_TICK_NET = 8;
+
+  /**
+   * Balancer Vault {@code Swap}/{@code PoolBalanceChanged}: signed changes ({@code int256}) of all
+   * {@code count} balances, {@code values[i]} for token {@code i}.
+   */
+  public static final int BALANCE_DELTAS = 9;
 
   /** One of the kinds above. */
   public int kind;

@@ -79,10 +79,14 @@ public final class StateApplier implements EventHandler<MarketEvent> {
               e.count < 0 || e.count > e.values.length
                   ? PoolStateStore.BAD_TOKEN_INDEX
                   : store.writeBalances(slot, e.values, e.count);
+          case MarketEvent.BALANCE_DELTAS ->
+              e.count < 0 || e.count > e.values.length
+                  ? PoolStateStore.BAD_TOKEN_INDEX
+                  : store.addToBalances(slot, e.values, e.count);
           case MarketEvent.BALANCE -> store.writeBalance(slot, e.token, e.a);
           case MarketEvent.MARK_STALE -> store.markStale(slot, true);
           case MarketEvent.MARK_FRESH -> store.markStale(slot, false);
-          case MarketEvent.V3_TICK_NET -> store.writeV3TickNet(slot, e.tick, e.a);
+          case MarketEvent.V3_TICK_NET -> store.writeV3Tick(slot, e.tick, e.b, e.a);
           default -> PoolStateStore.INVALID_VALUE;
         };
     if (status == PoolStateStore.OK) {

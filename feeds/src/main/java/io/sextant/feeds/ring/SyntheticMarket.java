@@ -1,5 +1,6 @@
 package io.sextant.feeds.ring;
 
+import com.lmax.disruptor.EventTranslatorOneArg;
 import io.sextant.routing.math.u256.UInt256;
 import io.sextant.routing.math.univ3.TickMath;
 import io.sextant.routing.state.PoolStateStore;
@@ -8,14 +9,15 @@ import java.util.SplittableRandom;
 /**
  * A seeded synthetic market for load tests: {@code v2} Uniswap V2 pairs whose reserves take random
  * constant-product trades of up to ±0.1 %, and {@code v3} Uniswap V3 pools whose tick takes a
- * random walk of up to ±{@value #MAX_STEP} ticks, with a constant in-range liquidity. Every event
- * it produces is valid and in chain order ({@value #LOGS_PER_BLOCK} logs per block), so the applier
- * should accept all of them. The same seed gives the same event sequence.
+ * random walk (the price halfway into the tick) of up to ±{@value #MAX_STEP} ticks, with a constant
+ * in-range liquidity. Every event it produces is valid and in chain order ({@value #LOGS_PER_BLOCK}
+ * logs per block), so the applier should accept all of them. The same seed gives the same event
+ * sequence.
  *
  * <p>The constructor adds the pools to the store (the caller must hold the writer role, i.e. call
  * it before the ring starts). {@link #next} runs on the producer thread and allocates nothing.
  */
-public final class SyntheticMarket {
+public final class SyntheticMarket implements EventTranslatorOneArg<MarketEvent, Object> {
   /** Logs per synthetic block. */
   public static final int LOGS_PER_BLOCK = 500;
 
@@ -48,8 +50,15 @@ public final class SyntheticMarket {
     tick = new int[v3];
     final TickMath tm = new TickMath();
     final UInt256 w = new UInt256();
+    final UInt256 next = new UInt256();
     for (int t = -TICK_RANGE; t <= TICK_RANGE; t++) {
+      // Halfway between the tick's price and the next one's: where a swap usually stops (a price
+      // exactly on a boundary is the rare case, and the costlier one to validate).
       tm.getSqrtRatioAtTick(t, w);
+      tm.getSqrtRatioAtTick(t + 1, next);
+      next.sub(next, w);
+      next.shr(next, 1);
+      w.add(w, next);
       sqrtLo[t + TICK_RANGE] = w.limb(0);
       sqrtHi[t + TICK_RANGE] = w.limb(1);
     }
@@ -132,6 +141,12 @@ public final class SyntheticMarket {
       e.b.setUnsignedLong(1_000_000_000_000_000_000L);
       e.tick = t;
     }
+  }
+
+  /** Translator form of {@link #next}, for {@code InboundRing.publishEvent(market, null)}. */
+  @Override
+  public void translateTo(final MarketEvent event, final long sequence, final Object ignored) {
+    next(event);
   }
 
   /** V2 reserve0 of synthetic pool {@code i} as last generated (for tests). */

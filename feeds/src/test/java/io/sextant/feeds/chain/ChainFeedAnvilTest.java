@@ -33,11 +33,12 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
  * positions, {@link ChainFeed} following them over WebSocket + HTTP on loopback, and random
  * transactions (V2 swaps, V3 swaps, mints and burns; one transaction per block, automine). After
  * <b>every</b> block the feed's store must equal what {@code eth_call} reads at the head: V2
- * reserves; V3 sqrtPriceX96, tick, liquidity and every initialised tick's liquidityNet (ticks whose
- * net is zero but still initialised on chain are absent from the store, which is what the swap math
- * needs). Every {@value #REORG_EVERY} transactions a reorg of depth 1..5 is forced with {@code
- * evm_snapshot}/{@code evm_revert} followed by different transactions, and the store must converge
- * to the new branch. No log may be rejected by the decoder or the applier.
+ * reserves; V3 sqrtPriceX96, tick, liquidity and every initialised tick's liquidityNet, including
+ * ticks whose net is zero but whose gross is not (still initialised on chain, so the swap loop
+ * stops there; the run counts how often it saw one). Every {@value #REORG_EVERY} transactions a
+ * reorg of depth 1..5 is forced with {@code evm_snapshot}/{@code evm_revert} followed by different
+ * transactions, and the store must converge to the new branch. No log may be rejected by the
+ * decoder or the applier.
  *
  * <p>Fails (never skips) if anvil cannot start. {@code -Dsextant.chain.seed=N}, {@code
  * -Dsextant.feed.txs=N} (default {@value #DEFAULT_TXS}).
@@ -64,6 +65,7 @@ class ChainFeedAnvilTest {
   private int spacing;
   private final List<Position> positions = new ArrayList<>();
   private long comparisons;
+  private long zeroNetTicks;
   private int lastTick;
 
   @Test
@@ -101,7 +103,8 @@ class ChainFeedAnvilTest {
         System.out.printf(
             "[feed] seed %d: %d transactions (one block each), %d block-by-block comparisons, %d forced reorgs"
                 + " (feed saw %d, deepest %d), %d resyncs, %d events in %.1f s; decoder: %s;"
-                + " applier: %s; outages %d, duplicates %d; %d newHeads over WebSocket%n",
+                + " applier: %s; outages %d, duplicates %d; %d newHeads over WebSocket;"
+                + " %d zero-net initialised ticks compared%n",
             seed,
             sent,
             comparisons,
@@ -115,7 +118,8 @@ class ChainFeedAnvilTest {
             feed.ring().applier().report(),
             feed.outages(),
             feed.duplicates(),
-            feed.headsNotified());
+            feed.headsNotified(),
+            zeroNetTicks);
         assertTrue(feed.headsNotified() > 0, "no newHeads notification over the WebSocket");
         assertEquals(0, feed.decoderRejected(), "seed " + seed + ": " + feed.decoderReport());
         assertEquals(
@@ -325,11 +329,12 @@ class ChainFeedAnvilTest {
     final String v3 = uni.deployV3Factory();
     pool = uni.createV3Pool(v3, a, b, 3000, BigInteger.ONE.shiftLeft(96));
     spacing = uni.tickSpacing(pool);
-    final int[] lo = {-6000, -1200, -120, 600};
-    final int[] hi = {6000, 1200, 180, 3000};
+    // The last two positions meet at tick 0 with equal liquidity: its net is 0, its gross is not.
+    final int[] lo = {-6000, -1200, -120, 600, -600, 0};
+    final int[] hi = {6000, 1200, 180, 3000, 0, 600};
     final BigInteger[] amount = new BigInteger[lo.length];
     for (int i = 0; i < lo.length; i++) {
-      amount[i] = BigInteger.TEN.pow(21 + i % 2);
+      amount[i] = BigInteger.TEN.pow(i >= 4 ? 21 : 21 + i % 2);
       positions.add(new Position(lo[i], hi[i], new BigInteger[] {amount[i]}));
     }
     uni.v3MintMany(pool, lo, hi, amount);
@@ -510,9 +515,7 @@ class ChainFeedAnvilTest {
     assertEquals(v3.tick(), cl.tick());
     final TreeMap<Integer, BigInteger> expected = new TreeMap<>();
     for (int i = 0; i < v3.ticks().length; i++) {
-      if (v3.liquidityNet()[i].signum() != 0) {
-        expected.put(v3.ticks()[i], v3.liquidityNet()[i]);
-      }
+      expected.put(v3.ticks()[i], v3.liquidityNet()[i]); // net 0 with gross > 0 included
     }
     assertEquals(expected, new TreeMap<>(cl.liquidityNet()));
     assertEquals(new java.math.BigDecimal("0.003"), cl.fee());
@@ -566,8 +569,9 @@ class ChainFeedAnvilTest {
     assertEquals(v3.liquidity(), s.liquidity(w).toBigInteger(), where + "liquidity");
     final TreeMap<Integer, BigInteger> expected = new TreeMap<>();
     for (int i = 0; i < v3.ticks().length; i++) {
-      if (v3.liquidityNet()[i].signum() != 0) {
-        expected.put(v3.ticks()[i], v3.liquidityNet()[i]);
+      expected.put(v3.ticks()[i], v3.liquidityNet()[i]); // net 0 with gross > 0 included
+      if (v3.liquidityNet()[i].signum() == 0) {
+        zeroNetTicks++;
       }
     }
     final TreeMap<Integer, BigInteger> actual = new TreeMap<>();

@@ -35,6 +35,8 @@ class ChainFeedFakeNodeTest {
   private volatile long forkAt = Long.MAX_VALUE;
   private volatile long prunedBelow;
   private final Map<Long, ArrayNode> logs = new ConcurrentHashMap<>();
+  // Faults served, one per eth_getLogs, before answering properly again.
+  private final java.util.Queue<String> faults = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   @Test
   void duplicateMalformedAndForeignLogsAreCountedNotApplied() throws Exception {
@@ -141,14 +143,71 @@ class ChainFeedFakeNodeTest {
     }
   }
 
+  /**
+   * A node that answers eth_getLogs with garbage (not JSON), with the wrong type (a string for the
+   * log array), with an out-of-order log list, and that hangs past the feed's RPC timeout: each is
+   * an outage (pools stale, backoff, retry) or a counted rejection, never a state change; the feed
+   * then converges on the real logs.
+   */
+  @Test
+  void garbageWrongTypesAndHangsAreOutagesNeverState() throws Exception {
+    final HttpServer server = serve();
+    final String url = "http://127.0.0.1:" + server.getAddress().getPort();
+    try (ChainFeed feed =
+        new ChainFeed(
+                url,
+                null,
+                List.of(new ChainFeed.Pool(ChainFeed.UNISWAP_V2, POOL)),
+                16,
+                20,
+                ChainFeed.MAINNET_VAULT,
+                Duration.ofMillis(300))
+            .start()) {
+      final ArrayNode block = JSON.createArrayNode();
+      // Served in reverse order: the feed sorts by log index, so 1200/1800 still ends up last.
+      block.add(log(POOL, 101, 1, sync(1200, 1800)));
+      block.add(log(POOL, 101, 0, sync(1100, 1900)));
+      logs.put(101L, block);
+      faults.add("garbage");
+      faults.add("wrong type");
+      faults.add("hang");
+      faults.add("error");
+      head = 101;
+      assertTrue(feed.awaitSynced(101, hash(101), Duration.ofSeconds(20)), "tip " + feed.tip());
+      final PoolSnapshot s = feed.store().newSnapshot();
+      assertEquals(PoolStateStore.OK, feed.store().read(0, s));
+      assertEquals(1200, s.balance(0, new UInt256()).low64());
+      assertEquals(1800, s.balance(1, new UInt256()).low64());
+      assertTrue(faults.isEmpty());
+      assertEquals(4, feed.outages(), "last error " + feed.lastError());
+      assertEquals(0, feed.ring().applier().rejected(), feed.ring().applier().report());
+      assertEquals(0, feed.decoderRejected(), feed.decoderReport());
+    } finally {
+      server.stop(0);
+    }
+  }
+
   private HttpServer serve() throws IOException {
     final HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
     server.createContext(
         "/",
         ex -> {
           final JsonNode req = JSON.readTree(ex.getRequestBody());
-          final byte[] body = JSON.writeValueAsBytes(answer(req));
+          final String fault =
+              "eth_getLogs".equals(req.path("method").asText()) ? faults.poll() : null;
+          if ("hang".equals(fault)) {
+            try {
+              Thread.sleep(2000);
+            } catch (final InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          final byte[] body =
+              "garbage".equals(fault)
+                  ? "<html>502 bad gateway".getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                  : JSON.writeValueAsBytes(fault(answer(req), fault));
           ex.getResponseHeaders().add("Content-Type", "application/json");
           ex.sendResponseHeaders(200, body.length);
           ex.getResponseBody().write(body);
@@ -156,6 +215,16 @@ class ChainFeedFakeNodeTest {
         });
     server.start();
     return server;
+  }
+
+  private static JsonNode fault(final JsonNode res, final String fault) {
+    if ("wrong type".equals(fault)) {
+      ((ObjectNode) res).put("result", "0x12");
+    } else if ("error".equals(fault)) {
+      ((ObjectNode) res).remove("result");
+      ((ObjectNode) res).putObject("error").put("code", -32005).put("message", "rate limited");
+    }
+    return res;
   }
 
   private JsonNode answer(final JsonNode req) throws IOException {

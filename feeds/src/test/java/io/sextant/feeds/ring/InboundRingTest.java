@@ -26,6 +26,43 @@ class InboundRingTest {
       ring.publish(seq);
     }
     ring.close();
+    assertSynced(store, market, ring, base, events);
+  }
+
+  @Test
+  void shouldApplyBatchesAndTranslatedEventsInOrder() {
+    final PoolStateStore store = PoolStateStore.withCapacity(256, 0, 0);
+    final SyntheticMarket market = new SyntheticMarket(store, 100, 20, 11);
+    final long base = store.globalVersion();
+    final InboundRing ring =
+        new InboundRing(
+            store, 256, new YieldingWaitStrategy(), true, Executors.defaultThreadFactory());
+    ring.start();
+    final java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+    int events = 0;
+    while (events < 200_000) {
+      final int n = random.nextInt(1, 257); // up to the whole ring
+      if (n == 1) {
+        ring.publishEvent(market, null);
+      } else {
+        final long hi = ring.next(n);
+        for (long seq = hi - n + 1; seq <= hi; seq++) {
+          market.next(ring.event(seq));
+        }
+        ring.publish(hi - n + 1, hi);
+      }
+      events += n;
+    }
+    ring.close();
+    assertSynced(store, market, ring, base, events);
+  }
+
+  private static void assertSynced(
+      final PoolStateStore store,
+      final SyntheticMarket market,
+      final InboundRing ring,
+      final long base,
+      final int events) {
     assertEquals(events, ring.applier().counter(StateApplier.APPLIED), ring.applier().report());
     assertEquals(0, ring.applier().rejected());
     assertEquals(events, ring.journal().seen());

@@ -32,6 +32,10 @@ class StateApplierRewindTest {
     e.tick = -60;
     assertEquals(PoolStateStore.OK, applier.apply(e));
     e.header(MarketEvent.V3_TICK_NET, slot, 8, 1).a.setSigned(-3);
+    e.b.setUnsignedLong(2); // a gross below |net| is impossible
+    e.tick = 120;
+    assertEquals(PoolStateStore.INVALID_VALUE, applier.apply(e));
+    e.header(MarketEvent.V3_TICK_NET, slot, 8, 1).b.setUnsignedLong(3);
     e.tick = 120;
     assertEquals(PoolStateStore.OK, applier.apply(e));
     assertEquals(PoolStateStore.OK, applier.apply(e.header(MarketEvent.MARK_FRESH, slot, 8, 2)));
@@ -43,5 +47,6 @@ class StateApplierRewindTest {
     assertEquals(120, s.tickAt(1));
     assertEquals(-3, s.liquidityNetAt(1, new UInt256()).toSignedBigInteger().intValueExact());
     assertEquals(1, applier.counter(StateApplier.OUT_OF_ORDER));
+    assertEquals(1, applier.counter(StateApplier.INVALID));
   }
 }

@@ -44,6 +44,48 @@ class StateApplierTest {
     assertEquals(PoolStateStore.STALE, markAndRead(s));
   }
 
+  /**
+   * Balancer Vault deltas: applied exactly to all balances in one write; a delta that would take a
+   * balance to zero or below, past uint112, or names the wrong token count changes nothing.
+   */
+  @Test
+  void shouldApplyBalanceDeltasAllOrNothing() {
+    final UInt256[] balances = {
+      UInt256.ofUnsignedLong(1000), UInt256.ofUnsignedLong(2000), UInt256.ofUnsignedLong(3000)
+    };
+    final UInt256[] ones = new UInt256[3];
+    final UInt256 w = UInt256.ofUnsignedLong(333_333_333_333_333_333L);
+    for (int i = 0; i < 3; i++) {
+      ones[i] = w;
+    }
+    final int slot =
+        store.addBalancerWeighted(3, balances, ones, ones, UInt256.ofUnsignedLong(1), 1);
+    e.header(MarketEvent.BALANCE_DELTAS, slot, 5, 0).count = 3;
+    e.values[0].setSigned(250);
+    e.values[1].setSigned(-125);
+    e.values[2].setZero();
+    assertEquals(PoolStateStore.OK, applier.apply(e));
+    e.header(MarketEvent.BALANCE_DELTAS, slot, 5, 1).values[1].setSigned(-1875); // to zero
+    assertEquals(PoolStateStore.INVALID_VALUE, applier.apply(e));
+    e.header(MarketEvent.BALANCE_DELTAS, slot, 5, 2).values[1].setSigned(-5000); // below zero
+    assertEquals(PoolStateStore.INVALID_VALUE, applier.apply(e));
+    e.header(MarketEvent.BALANCE_DELTAS, slot, 5, 3).values[1].setPowerOfTwo(112); // past uint112
+    assertEquals(PoolStateStore.INVALID_VALUE, applier.apply(e));
+    e.header(MarketEvent.BALANCE_DELTAS, slot, 5, 4).values[1].setSigned(1);
+    e.count = 2; // the pool has three tokens
+    assertEquals(PoolStateStore.BAD_TOKEN_INDEX, applier.apply(e));
+    e.count = 9;
+    assertEquals(PoolStateStore.BAD_TOKEN_INDEX, applier.apply(e));
+    final PoolSnapshot s = store.newSnapshot();
+    assertEquals(PoolStateStore.OK, store.read(slot, s));
+    final UInt256 x = new UInt256();
+    assertEquals(1250, s.balance(0, x).low64());
+    assertEquals(1875, s.balance(1, x).low64());
+    assertEquals(3000, s.balance(2, x).low64());
+    assertEquals(2, s.version());
+    assertEquals(5, applier.counter(StateApplier.INVALID));
+  }
+
   private int markAndRead(final PoolSnapshot s) {
     applier.apply(e.header(MarketEvent.MARK_STALE, 0, 11, 4));
     return store.read(0, s);

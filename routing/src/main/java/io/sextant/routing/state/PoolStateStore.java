@@ -155,6 +155,10 @@ public final class PoolStateStore {
   private final int[] ticks;
   private final long[] netLo;
   private final long[] netHi;
+  // Writer-only: liquidityGross of each table tick (uint128). The contract keeps a tick initialised
+  // while its gross is non-zero, even when its net is zero, and the swap loop steps at it.
+  private final long[] grossLo;
+  private final long[] grossHi;
 
   // Writer-owned cursors and scratch.
   private int wordsUsed;
@@ -164,6 +168,9 @@ public final class PoolStateStore {
   private final UInt256 scratchB = new UInt256();
   private final UInt256 scratchC = new UInt256();
   private final UInt256 scratchD = new UInt256();
+  private final UInt256 scratchE = new UInt256();
+  private final UInt256 scratchF = new UInt256();
+  private final UInt256[] newBalances = new UInt256[MAX_TOKENS];
 
   // Written by the writer with release, read by anyone with acquire.
   @SuppressWarnings("unused")
@@ -211,6 +218,11 @@ public final class PoolStateStore {
     ticks = new int[maxTicks];
     netLo = new long[maxTicks];
     netHi = new long[maxTicks];
+    grossLo = new long[maxTicks];
+    grossHi = new long[maxTicks];
+    for (int i = 0; i < MAX_TOKENS; i++) {
+      newBalances[i] = new UInt256();
+    }
   }
 
   /**
@@ -588,23 +600,50 @@ public final class PoolStateStore {
   }
 
   /**
-   * Sets the liquidityNet (int128, sign-extended in the holder) of initialised tick {@code t}; zero
-   * removes the tick from the table. The tick must be a multiple of the pool's spacing.
+   * Sets the liquidityNet (int128, sign-extended in the holder) of initialised tick {@code t} when
+   * its liquidityGross is unknown (a CoW snapshot lists only nets): the gross is taken as {@code
+   * |net|}, and zero removes the tick. The tick must be a multiple of the pool's spacing.
    */
   public int writeV3TickNet(final int slot, final int t, final UInt256 liquidityNet) {
+    if (!fitsInt128(liquidityNet)) {
+      final int s = check(slot, UNISWAP_V3);
+      return s != OK ? s : INVALID_VALUE;
+    }
+    final UInt256 gross = scratchC.set(liquidityNet);
+    if (gross.isNegative()) {
+      gross.negate(gross);
+    }
+    return writeV3Tick(slot, t, gross, liquidityNet);
+  }
+
+  /**
+   * Sets tick {@code t}'s liquidityGross (uint128) and liquidityNet (int128, sign-extended), as
+   * {@code ticks(t)} reads them from the pool: the tick is initialised iff its gross is non-zero,
+   * so a zero gross removes it and a zero net with a non-zero gross keeps it (the contract steps
+   * there). {@link #INVALID_VALUE} if {@code |net| > gross} or the tick is off the spacing.
+   */
+  public int writeV3Tick(
+      final int slot, final int t, final UInt256 liquidityGross, final UInt256 liquidityNet) {
     final int s = check(slot, UNISWAP_V3);
     if (s != OK) {
       return s;
     }
-    if (!validTick(slot, t) || !fitsInt128(liquidityNet)) {
+    if (!validTick(slot, t) || !fitsInt128(liquidityNet) || !liquidityGross.fitsBits(128)) {
+      return INVALID_VALUE;
+    }
+    final UInt256 abs = scratchD.set(liquidityNet);
+    if (abs.isNegative()) {
+      abs.negate(abs);
+    }
+    if (abs.compareTo(liquidityGross) > 0) {
       return INVALID_VALUE;
     }
     final int pos = findTick(slot, t);
-    if (pos < 0 && !liquidityNet.isZero() && tickCount[slot] >= tickCap[slot]) {
+    if (pos < 0 && !liquidityGross.isZero() && tickCount[slot] >= tickCap[slot]) {
       return TICK_CAPACITY;
     }
     final long v = beginWrite(slot);
-    setNet(slot, pos, t, liquidityNet);
+    setTick(slot, pos, t, liquidityGross, liquidityNet);
     endWrite(slot, v);
     return OK;
   }
@@ -612,8 +651,10 @@ public final class PoolStateStore {
   /**
    * A V3 {@code Mint} ({@code delta > 0}) or {@code Burn} ({@code delta < 0}) of a position over
    * {@code [tickLower, tickUpper)}, {@code delta} an int128 sign-extended in the holder: both ends'
-   * liquidityNet and, if the current tick is inside the range, the in-range liquidity change in one
-   * write, as in the pool's {@code _modifyPosition}.
+   * liquidityGross ({@code + delta}) and liquidityNet ({@code + delta} below, {@code − delta}
+   * above) and, if the current tick is inside the range, the in-range liquidity change in one
+   * write, as in the pool's {@code _modifyPosition}. An end whose gross reaches zero is cleared
+   * (the contract's {@code ticks.clear} and bitmap flip); one whose net alone reaches zero stays.
    */
   public int writeV3Position(
       final int slot, final int tickLower, final int tickUpper, final UInt256 delta) {
@@ -637,6 +678,17 @@ public final class PoolStateStore {
     if (!upper.subSigned(upper, delta) || !fitsInt128(upper)) {
       return INVALID_VALUE;
     }
+    // Gross stays in [0, 2^128): a burn of more than a tick holds is impossible on chain.
+    final UInt256 lowerGross = loadGross(lowerPos, scratchE);
+    final UInt256 upperGross = loadGross(upperPos, scratchF);
+    if (!lowerGross.addSigned(lowerGross, delta)
+        || lowerGross.isNegative()
+        || !lowerGross.fitsBits(128)
+        || !upperGross.addSigned(upperGross, delta)
+        || upperGross.isNegative()
+        || !upperGross.fitsBits(128)) {
+      return INVALID_VALUE;
+    }
     final boolean inRange = tickLower <= tick[slot] && tick[slot] < tickUpper;
     final UInt256 liq = loadWord(slot, 1, scratchC);
     if (inRange && (!liq.addSigned(liq, delta) || liq.isNegative() || !liq.fitsBits(128))) {
@@ -644,13 +696,14 @@ public final class PoolStateStore {
     }
     // Conservative: the lower end is set first, so count every insertion before any removal.
     final int inserts =
-        (lowerPos < 0 && !lower.isZero() ? 1 : 0) + (upperPos < 0 && !upper.isZero() ? 1 : 0);
+        (lowerPos < 0 && !lowerGross.isZero() ? 1 : 0)
+            + (upperPos < 0 && !upperGross.isZero() ? 1 : 0);
     if (tickCount[slot] + inserts > tickCap[slot]) {
       return TICK_CAPACITY;
     }
     final long v = beginWrite(slot);
-    setNet(slot, lowerPos, tickLower, lower);
-    setNet(slot, findTick(slot, tickUpper), tickUpper, upper);
+    setTick(slot, lowerPos, tickLower, lowerGross, lower);
+    setTick(slot, findTick(slot, tickUpper), tickUpper, upperGross, upper);
     if (inRange) {
       storeWord(slot, 1, liq);
     }
@@ -693,6 +746,40 @@ public final class PoolStateStore {
     final long v = beginWrite(slot);
     for (int i = 0; i < count; i++) {
       storeWord(slot, i, balances[i]);
+    }
+    endWrite(slot, v);
+    return OK;
+  }
+
+  /**
+   * Adds signed deltas ({@code int256}, two's complement in the holders) to all {@code count}
+   * balances of a Balancer or Curve pool in one write: what a Balancer Vault {@code Swap} ({@code
+   * +amountIn}, {@code −amountOut}) or {@code PoolBalanceChanged} ({@code delta − protocolFee})
+   * does to the pool's balances. All or nothing: {@link #INVALID_VALUE} and no change if any new
+   * balance would be negative, zero or out of the family's range.
+   */
+  public int addToBalances(final int slot, final UInt256[] deltas, final int count) {
+    final int s = checkBalances(slot);
+    if (s != OK) {
+      return s;
+    }
+    if (count != tokenCount[slot]) {
+      return BAD_TOKEN_INDEX;
+    }
+    for (int i = 0; i < count; i++) {
+      final UInt256 b = loadWord(slot, i, newBalances[i]);
+      // Balances are below 2^255, so as signed numbers they are positive: a signed add that does
+      // not overflow and stays non-negative is the exact new balance.
+      if (b.isNegative()
+          || !b.addSigned(b, deltas[i])
+          || b.isNegative()
+          || !validBalance(slot, i, b)) {
+        return INVALID_VALUE;
+      }
+    }
+    final long v = beginWrite(slot);
+    for (int i = 0; i < count; i++) {
+      storeWord(slot, i, newBalances[i]);
     }
     endWrite(slot, v);
     return OK;
@@ -757,6 +844,12 @@ public final class PoolStateStore {
     if (t < TickMath.MIN_TICK || t > TickMath.MAX_TICK) {
       return false;
     }
+    // Fast path (most prices): a floating-point tick that is exact away from tick boundaries; the
+    // exact 256-bit algorithm costs several times more and is kept for prices near a boundary.
+    final int estimate = TickMath.estimateTickAtSqrtRatio(sqrtPriceX96);
+    if (estimate != TickMath.INVALID_TICK) {
+      return t == estimate;
+    }
     final int expected = tickMath.getTickAtSqrtRatio(sqrtPriceX96);
     if (t == expected) {
       return true;
@@ -803,23 +896,35 @@ public final class PoolStateStore {
     return dst.setLimbs(netLo[pos], hi, sign, sign);
   }
 
-  /** Inside a write: sets, inserts or (for zero) removes the net of tick {@code t}. */
-  private void setNet(final int slot, final int pos, final int t, final UInt256 net) {
+  private UInt256 loadGross(final int pos, final UInt256 dst) {
+    return pos < 0 ? dst.setZero() : dst.setLimbs(grossLo[pos], grossHi[pos], 0, 0);
+  }
+
+  /**
+   * Inside a write: sets or inserts tick {@code t}'s gross and net, or removes the tick when its
+   * gross is zero.
+   */
+  private void setTick(
+      final int slot, final int pos, final int t, final UInt256 gross, final UInt256 net) {
     final int end = tickBase[slot] + tickCount[slot];
     if (pos >= 0) {
-      if (net.isZero()) {
+      if (gross.isZero()) {
         final int tail = end - pos - 1;
         System.arraycopy(ticks, pos + 1, ticks, pos, tail);
         System.arraycopy(netLo, pos + 1, netLo, pos, tail);
         System.arraycopy(netHi, pos + 1, netHi, pos, tail);
+        System.arraycopy(grossLo, pos + 1, grossLo, pos, tail);
+        System.arraycopy(grossHi, pos + 1, grossHi, pos, tail);
         tickCount[slot]--;
       } else {
         netLo[pos] = net.limb(0);
         netHi[pos] = net.limb(1);
+        grossLo[pos] = gross.limb(0);
+        grossHi[pos] = gross.limb(1);
       }
       return;
     }
-    if (net.isZero()) {
+    if (gross.isZero()) {
       return;
     }
     final int at = -pos - 1;
@@ -827,9 +932,13 @@ public final class PoolStateStore {
     System.arraycopy(ticks, at, ticks, at + 1, tail);
     System.arraycopy(netLo, at, netLo, at + 1, tail);
     System.arraycopy(netHi, at, netHi, at + 1, tail);
+    System.arraycopy(grossLo, at, grossLo, at + 1, tail);
+    System.arraycopy(grossHi, at, grossHi, at + 1, tail);
     ticks[at] = t;
     netLo[at] = net.limb(0);
     netHi[at] = net.limb(1);
+    grossLo[at] = gross.limb(0);
+    grossHi[at] = gross.limb(1);
     tickCount[slot]++;
   }
 

@@ -112,6 +112,52 @@ class PoolStateStoreTest {
     assertEquals(PoolStateStore.UNKNOWN_SLOT, store.read(2, s));
   }
 
+  /**
+   * As in the pool contract, a tick stays initialised while liquidityGross > 0 even when two
+   * positions' nets cancel there (the swap loop still stops at it), and is cleared only when its
+   * gross reaches zero.
+   */
+  @Test
+  void shouldKeepATickWhoseNetCancelsUntilItsGrossIsZero() {
+    final PoolStateStore store = PoolStateStore.withCapacity(1, 16, 16);
+    final UInt256 price = new UInt256();
+    new TickMath().getSqrtRatioAtTick(0, price);
+    final int v3 = store.addUniswapV3(3000, 60, price, u(0), 0, 16);
+    // [-120, 0) and [0, 120), both 50: tick 0 has net +50 - 50 = 0, gross 100.
+    assertEquals(PoolStateStore.OK, store.writeV3Position(v3, -120, 0, u(50)));
+    assertEquals(PoolStateStore.OK, store.writeV3Position(v3, 0, 120, u(50)));
+    final PoolSnapshot s = store.newSnapshot();
+    final UInt256 w = new UInt256();
+    assertEquals(PoolStateStore.OK, store.read(v3, s));
+    assertEquals(3, s.tickCount());
+    assertEquals(0, s.tickAt(1));
+    assertTrue(s.liquidityNetAt(1, w).isZero());
+    // Burning [-120, 0): tick 0 keeps gross 50 (net -50 ... +50 from the other position).
+    assertEquals(
+        PoolStateStore.OK, store.writeV3Position(v3, -120, 0, new UInt256().setSigned(-50)));
+    assertEquals(PoolStateStore.OK, store.read(v3, s));
+    assertEquals(2, s.tickCount());
+    assertEquals(0, s.tickAt(0));
+    assertEquals(50, s.liquidityNetAt(0, w).low64());
+    assertEquals(120, s.tickAt(1));
+    // Burning more than a tick's gross is impossible on chain: refused, nothing changes.
+    assertEquals(
+        PoolStateStore.INVALID_VALUE,
+        store.writeV3Position(v3, 0, 120, new UInt256().setSigned(-51)));
+    assertEquals(
+        PoolStateStore.OK, store.writeV3Position(v3, 0, 120, new UInt256().setSigned(-50)));
+    assertEquals(PoolStateStore.OK, store.read(v3, s));
+    assertEquals(0, s.tickCount());
+    // writeV3Tick: zero net kept while gross > 0; |net| > gross refused; gross 0 clears.
+    assertEquals(PoolStateStore.OK, store.writeV3Tick(v3, 60, u(7), u(0)));
+    assertEquals(PoolStateStore.INVALID_VALUE, store.writeV3Tick(v3, 120, u(2), u(3)));
+    assertEquals(PoolStateStore.OK, store.read(v3, s));
+    assertEquals(1, s.tickCount());
+    assertEquals(PoolStateStore.OK, store.writeV3Tick(v3, 60, u(0), u(0)));
+    assertEquals(PoolStateStore.OK, store.read(v3, s));
+    assertEquals(0, s.tickCount());
+  }
+
   @Test
   void shouldReportStalePoolsAndCountVersions() {
     final PoolStateStore store = PoolStateStore.withCapacity(2, 0, 0);

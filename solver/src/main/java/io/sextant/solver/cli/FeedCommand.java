@@ -7,6 +7,7 @@ import io.sextant.feeds.chain.CowLiquidityWriter;
 import io.sextant.solver.journal.Journal;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Spec;
     name = "feed",
     mixinStandardHelpOptions = true,
     description = {
-      "Follows Uniswap V2/V3 pools on an Ethereum node: initial state by eth_call, then logs block"
+      "Follows Uniswap V2/V3, Balancer V2 and Curve pools on an Ethereum node: initial state by eth_call, then logs block"
           + " by block (eth_getLogs; newHeads over WebSocket when --ws is given), with reorg"
           + " rollback and gap backfill.",
       "Prints progress; writes the tracked state as a CoW liquidity array with --dump.",
@@ -51,8 +52,18 @@ public final class FeedCommand implements Callable<Integer> {
       names = "--pools",
       required = true,
       paramLabel = "POOLS.json",
-      description = "JSON array of {\"kind\":\"uniswapV2\"|\"uniswapV3\",\"address\"}.")
+      description =
+          "JSON array of {\"kind\": uniswapV2|uniswapV3|balancerWeighted|balancerStable|curve,"
+              + " \"address\", optional \"fee\" (uniswapV2, e.g. \"0.0025\"), optional"
+              + " \"variant\" (balancerWeighted v0|v3Plus, curve legacy|factory)}.")
   private Path poolsFile;
+
+  @Option(
+      names = "--balancer-vault",
+      paramLabel = "ADDRESS",
+      defaultValue = ChainFeed.MAINNET_VAULT,
+      description = "The Balancer V2 Vault (default: mainnet ${DEFAULT-VALUE}).")
+  private String vault;
 
   @Option(
       names = "--until-block",
@@ -69,6 +80,15 @@ public final class FeedCommand implements Callable<Integer> {
       defaultValue = "1000",
       description = "Progress line interval (default ${DEFAULT-VALUE}).")
   private long progressMillis;
+
+  @Option(
+      names = "--rpc-timeout-ms",
+      paramLabel = "MS",
+      defaultValue = "10000",
+      description =
+          "Bound of one JSON-RPC call; a node that hangs longer is an outage (default"
+              + " ${DEFAULT-VALUE}).")
+  private long rpcTimeoutMillis;
 
   @Option(
       names = "--poll-ms",
@@ -108,6 +128,19 @@ public final class FeedCommand implements Callable<Integer> {
       err.println("sextant feed: bad pools file " + poolsFile + ": " + e.getMessage());
       return 2;
     }
+    final ChainFeed feed;
+    try {
+      if (rpcTimeoutMillis < 1 || pollMillis < 1 || progressMillis < 1) {
+        err.println("sextant feed: --rpc-timeout-ms, --poll-ms and --progress-ms must be >= 1");
+        return 2;
+      }
+      feed =
+          new ChainFeed(
+              rpc, ws, pools, 256, pollMillis, vault, Duration.ofMillis(rpcTimeoutMillis));
+    } catch (IllegalArgumentException e) {
+      err.println("sextant feed: --balancer-vault: " + e.getMessage());
+      return 2;
+    }
     final Journal journal;
     try {
       journal = noJournal ? null : Journal.open(journalDir, rollCycle);
@@ -115,7 +148,7 @@ public final class FeedCommand implements Callable<Integer> {
       err.println("sextant feed: cannot open the journal " + journalDir + ": " + e.getMessage());
       return 2;
     }
-    final ChainFeed feed = new ChainFeed(rpc, ws, pools, 256, pollMillis).journal(journal);
+    feed.journal(journal);
     try {
       feed.start();
     } catch (IOException | RuntimeException e) {
@@ -187,6 +220,10 @@ public final class FeedCommand implements Callable<Integer> {
         feed.resyncs(),
         feed.outages(),
         feed.duplicates());
+    final List<String> curve = CowLiquidityWriter.notExpressible(feed);
+    if (dump != null && !curve.isEmpty()) {
+      out.println("sextant feed: not in the dump (no CoW liquidity kind): " + curve);
+    }
     final List<String> stale = CowLiquidityWriter.stale(feed);
     if (!stale.isEmpty()) {
       out.println("sextant feed: stale pools: " + stale);
@@ -210,7 +247,20 @@ public final class FeedCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Parses a pools file: a JSON array of {@code {"kind", "address"}}. */
+  private static final List<String> KINDS =
+      List.of(
+          ChainFeed.UNISWAP_V2,
+          ChainFeed.UNISWAP_V3,
+          ChainFeed.BALANCER_WEIGHTED,
+          ChainFeed.BALANCER_STABLE,
+          ChainFeed.CURVE);
+
+  /**
+   * Parses a pools file: a JSON array of {@code {"kind", "address"}}, with an optional {@code
+   * "fee"} (Uniswap V2 only: a decimal fraction in [0, 1), e.g. {@code "0.0025"}) and {@code
+   * "variant"} (balancerWeighted: {@code v0}/{@code v3Plus}; curve: {@code legacy}/{@code
+   * factory}). Errors name the entry and field.
+   */
   static List<ChainFeed.Pool> readPools(final Path file) throws IOException {
     final JsonNode root = new ObjectMapper().readTree(Files.readString(file));
     if (root == null || !root.isArray() || root.isEmpty()) {
@@ -219,17 +269,60 @@ public final class FeedCommand implements Callable<Integer> {
     final List<ChainFeed.Pool> pools = new ArrayList<>();
     for (int i = 0; i < root.size(); i++) {
       final JsonNode p = root.get(i);
+      if (!p.isObject()) {
+        throw new IllegalArgumentException("[" + i + "]: expected an object");
+      }
       final String kind = p.path("kind").asText("");
       final String address = p.path("address").asText("");
-      if (!kind.equals(ChainFeed.UNISWAP_V2) && !kind.equals(ChainFeed.UNISWAP_V3)) {
+      if (!KINDS.contains(kind)) {
         throw new IllegalArgumentException(
-            "[" + i + "].kind: expected uniswapV2 or uniswapV3, got \"" + kind + "\"");
+            "[" + i + "].kind: expected one of " + KINDS + ", got \"" + kind + "\"");
       }
       if (!address.matches("0x[0-9a-fA-F]{40}")) {
         throw new IllegalArgumentException(
             "[" + i + "].address: not an address: \"" + address + "\"");
       }
-      pools.add(new ChainFeed.Pool(kind, address));
+      BigDecimal fee = null;
+      if (p.has("fee")) {
+        if (!kind.equals(ChainFeed.UNISWAP_V2)) {
+          throw new IllegalArgumentException(
+              "[" + i + "].fee: only uniswapV2 pools take a fee (the others read it on chain)");
+        }
+        try {
+          fee = new BigDecimal(p.get("fee").asText());
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException(
+              "[" + i + "].fee: not a decimal: \"" + p.get("fee").asText() + "\"");
+        }
+        if (fee.signum() < 0 || fee.compareTo(BigDecimal.ONE) >= 0 || fee.scale() > 12) {
+          throw new IllegalArgumentException(
+              "["
+                  + i
+                  + "].fee: expected a fraction in [0, 1) with at most 12 decimals, got "
+                  + fee);
+        }
+      }
+      String variant = null;
+      if (p.has("variant")) {
+        variant = p.get("variant").asText();
+        final List<String> allowed =
+            switch (kind) {
+              case ChainFeed.BALANCER_WEIGHTED -> List.of("v0", "v3Plus");
+              case ChainFeed.CURVE -> List.of("legacy", "factory");
+              default -> List.of();
+            };
+        if (!allowed.contains(variant)) {
+          throw new IllegalArgumentException(
+              "["
+                  + i
+                  + "].variant: "
+                  + (allowed.isEmpty() ? kind + " takes no variant" : "expected one of " + allowed)
+                  + ", got \""
+                  + variant
+                  + "\"");
+        }
+      }
+      pools.add(new ChainFeed.Pool(kind, address, fee, variant));
     }
     return pools;
   }

@@ -190,6 +190,58 @@ public final class TickMath {
     }
   }
 
+  // Guard band of the floating-point estimate, in ticks. Its error is below 1e-9 tick (price to
+  // double: 2^-52 relative; Math.log within 1 ulp of |ln p| <= 111; times 1/ln(sqrt(1.0001)) ~
+  // 2e4).
+  // A tick's Q64.96 price is the real one rounded up to an integer (after Q128.128 products good to
+  // ~1e-37 relative): up to one unit, i.e. 2e4 / p ticks, which matters near MIN_SQRT_RATIO; the
+  // band adds four times that. A price outside the band has the same floor in both worlds.
+  private static final double ESTIMATE_GUARD = 1e-6;
+  private static final double LN_2_96 = 96 * Math.log(2);
+  private static final double TICKS_PER_LN = 2 / Math.log(1.0001);
+
+  /**
+   * The tick of {@code sqrtPriceX96} by floating point, for validation fast paths: when it returns
+   * a tick, that is exactly {@link #getTickAtSqrtRatio}'s answer; it returns {@link #INVALID_TICK}
+   * when the price lies within about {@value #ESTIMATE_GUARD} tick of a tick boundary (where only
+   * the exact algorithm decides) or outside the domain. Static, allocation-free, about one {@code
+   * Math.log}.
+   */
+  public static int estimateTickAtSqrtRatio(final UInt256 sqrtPriceX96) {
+    if (!isValidSqrtRatio(sqrtPriceX96)) {
+      return INVALID_TICK;
+    }
+    // Prices are below 2^160: the top 64 significant bits, scaled, are within 2^-52 of the value.
+    final long l2 = sqrtPriceX96.limb(2);
+    final long l1 = sqrtPriceX96.limb(1);
+    final long l0 = sqrtPriceX96.limb(0);
+    final double p;
+    if (l2 != 0) {
+      final int z = Long.numberOfLeadingZeros(l2);
+      final long top = (l2 << z) | (z == 0 ? 0 : l1 >>> (64 - z));
+      p = Math.scalb(unsignedToDouble(top), 128 - z);
+    } else if (l1 != 0) {
+      final int z = Long.numberOfLeadingZeros(l1);
+      final long top = (l1 << z) | (z == 0 ? 0 : l0 >>> (64 - z));
+      p = Math.scalb(unsignedToDouble(top), 64 - z);
+    } else {
+      p = unsignedToDouble(l0);
+    }
+    final double t = (Math.log(p) - LN_2_96) * TICKS_PER_LN;
+    final double floor = Math.floor(t);
+    final double frac = t - floor;
+    final double guard = ESTIMATE_GUARD + 4 * TICKS_PER_LN / p;
+    if (frac < guard || frac > 1 - guard) {
+      return INVALID_TICK;
+    }
+    return (int) floor;
+  }
+
+  private static double unsignedToDouble(final long v) {
+    final double d = (double) (v >>> 1) * 2.0;
+    return d + (v & 1);
+  }
+
   /**
    * The greatest tick whose square-root price is at or below {@code sqrtPriceX96}; {@link
    * #INVALID_TICK} where the contract reverts with 'R' (price outside [MIN_SQRT_RATIO,
