@@ -135,9 +135,9 @@ public final class DemoCommand implements Callable<Integer> {
         "%n%s%n",
         journal == null
             ? "Not journaled (--no-journal or journal.enabled: false)."
-            : "Journaled the request and the engine's decision to "
+            : "Journaled the request and the engine's decision in "
                 + journal.dir()
-                + "; check it with: bin/sextant replay --journal "
+                + "/; check them with: bin/sextant replay --journal "
                 + journal.dir());
     out.flush();
     return e.valid() && b.valid() ? 0 : 1;
@@ -204,8 +204,8 @@ public final class DemoCommand implements Callable<Integer> {
     out.printf("%nLargest solutions (by volume)%n");
     for (Row row : rows.subList(0, Math.min(top, rows.size()))) {
       out.printf(
-          "  solution %d: %.4f ETH, surplus %.6f ETH, gas %d%n",
-          row.s().id(), row.eth(), row.rep().surplusNative() / 1e18, row.s().gas());
+          "  solution %d: %.4f ETH, surplus %s, gas %d%n",
+          row.s().id(), row.eth(), eth(row.rep().surplusNative()), row.s().gas());
       for (TradeSurplus t : row.rep().trades()) {
         final CowOrder o = orders.get(t.order());
         out.printf(
@@ -229,8 +229,22 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
+  /** Native wei as ETH, or {@code n/a} when the tokens have no reference price. */
+  private static String eth(final double nativeWei) {
+    return Double.isNaN(nativeWei)
+        ? "n/a (no reference price)"
+        : String.format("%.6f ETH", nativeWei / 1e18);
+  }
+
   private static String symbol(final CowAuction a, final String token) {
     final CowToken t = a.tokens().get(token);
-    return t != null && t.symbol() != null ? t.symbol() : token.substring(0, 10);
+    if (t != null && t.symbol() != null) {
+      return t.symbol();
+    }
+    // No symbol in the auction: the address's ends, which tell tokens apart (test auctions use
+    // addresses such as 0x…0a and 0x…0b that share their first bytes).
+    return token.length() > 12
+        ? token.substring(0, 6) + "…" + token.substring(token.length() - 4)
+        : token;
   }
 }

@@ -93,7 +93,11 @@ public final class SolveCommand implements Callable<Integer> {
     } finally {
       if (journal != null) {
         err.println(
-            "sextant solve: journal " + journal.dir() + " up to entry " + journal.lastIndex());
+            "sextant solve: journaled to "
+                + journal.dir()
+                + " (last entry 0x"
+                + Long.toHexString(journal.lastIndex())
+                + ")");
         err.flush();
         journal.close();
       }

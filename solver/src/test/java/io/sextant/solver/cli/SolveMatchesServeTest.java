@@ -29,8 +29,8 @@ import picocli.CommandLine;
 /**
  * {@code sextant solve --auction FILE --config FILE} prints exactly the body {@code sextant serve}
  * answers to {@code POST /solve} of the same auction with the same configuration, and both journal
- * the same decision (same engine version, same configuration hash, same bytes). Both commands run
- * in-process through the real command line.
+ * the same decision (same engine version, same configuration hash, same bytes); serve journals
+ * {@code /notify} bodies as received. Both commands run in-process through the real command line.
  */
 class SolveMatchesServeTest {
   static final Path CASE =
@@ -78,8 +78,19 @@ class SolveMatchesServeTest {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(auction))
                     .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
+    final String notification = "{\"auctionId\":\"7\",\"solutionId\":0,\"kind\":\"timeout\"}";
+    final HttpResponse<String> notified =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url + "/notify"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(notification))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     serve.interrupt();
     serve.join(10_000);
+    assertEquals(200, notified.statusCode(), notified.body());
+    assertEquals(List.of(notification), notifications(dir.resolve("served")));
     assertEquals(0, serveStatus[0], serveErr.toString());
     assertEquals(200, http.statusCode());
 
@@ -181,6 +192,18 @@ class SolveMatchesServeTest {
       Thread.sleep(50);
     }
     throw new AssertionError("serve did not start: " + out + err);
+  }
+
+  private static List<String> notifications(final Path journal) {
+    final List<String> out = new ArrayList<>();
+    try (JournalReader r = JournalReader.open(journal)) {
+      while (r.next()) {
+        if (r.type() == EntryType.NOTIFICATION) {
+          out.add(new String(r.body(), StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return out;
   }
 
   private static List<Decision> decisions(final Path journal) {
