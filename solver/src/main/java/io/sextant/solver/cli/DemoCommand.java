@@ -3,10 +3,13 @@ package io.sextant.solver.cli;
 import io.sextant.feeds.cow.CowAuction;
 import io.sextant.feeds.cow.CowOrder;
 import io.sextant.feeds.cow.CowToken;
+import io.sextant.solver.api.AuctionSolver;
 import io.sextant.solver.api.BadRequestException;
-import io.sextant.solver.api.EngineConfig;
+import io.sextant.solver.config.SextantConfig;
 import io.sextant.solver.demo.AuctionComparison;
 import io.sextant.solver.engine.CowSolver;
+import io.sextant.solver.journal.Journal;
+import io.sextant.solver.serve.EngineFactory;
 import io.sextant.solver.solution.LiquidityInteraction;
 import io.sextant.solver.solution.Solution;
 import io.sextant.solver.solution.Trade;
@@ -26,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,8 +38,9 @@ import picocli.CommandLine.Spec;
  * {@code sextant demo}: solves the embedded mainnet auction (or {@code --auction}) with the engine
  * and with the best-single-path baseline and prints a readable summary: orders solved, surplus in
  * ETH against the baseline, matched (CoW) volume, the routes and splits of the largest orders, time
- * per stage, and whether every solution validates. Exit 0 when every solution is valid, 1
- * otherwise, 2 when the auction is unusable.
+ * per stage, and whether every solution validates. Journals the engine's request and decision (not
+ * the baseline's) unless {@code --no-journal}, so {@code sextant replay} can check it. Exit 0 when
+ * every solution is valid, 1 otherwise, 2 when the auction is unusable.
  */
 @Command(
     name = "demo",
@@ -47,15 +52,11 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--auction", paramLabel = "FILE", description = "Another auction file.")
   private Path auction;
 
-  @Option(
-      names = "--max-hops",
-      paramLabel = "N",
-      description = "Most pools on one path, 1..4 (default: ${DEFAULT-VALUE}).",
-      defaultValue = "2")
-  private int maxHops;
+  @Mixin private ConfigOption config;
 
-  @Option(names = "--no-matching", description = "Do not match opposite orders.")
-  private boolean noMatching;
+  @Mixin private EngineOptions engineOptions;
+
+  @Mixin private JournalOptions journalOptions;
 
   @Option(
       names = "--top",
@@ -68,27 +69,51 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() {
     final PrintWriter out = spec.commandLine().getOut();
     final PrintWriter err = spec.commandLine().getErr();
+    final SextantConfig cfg;
+    try {
+      cfg = EngineSetup.resolve(config, engineOptions, journalOptions);
+    } catch (IllegalArgumentException e) {
+      err.println("sextant demo: " + e.getMessage());
+      return 2;
+    }
     final byte[] request;
     final CowAuction a;
-    final AuctionComparison c;
     try {
       request = SolveCommand.read(auction);
       a = CowSolver.parse(request);
-      final EngineConfig config = SolveCommand.engineConfig(maxHops, noMatching);
-      out.printf(
-          "Solving %s: %d orders, %d liquidity sources, max %d pools per path …%n",
-          AuctionInput.describe(auction), a.orders().size(), a.liquidity().size(), maxHops);
-      out.flush();
-      c = AuctionComparison.run(request, config, Clock.systemUTC());
     } catch (IOException e) {
       err.println("sextant demo: cannot read " + AuctionInput.describe(auction) + ": " + e);
       return 2;
     } catch (BadRequestException e) {
       err.println("sextant demo: bad auction: " + e.getMessage());
       return 2;
-    } catch (IllegalArgumentException e) {
+    }
+    final Journal journal;
+    try {
+      journal = JournalOptions.open(cfg.journal());
+    } catch (IllegalStateException e) {
       err.println("sextant demo: " + e.getMessage());
       return 2;
+    }
+    final AuctionComparison c;
+    try {
+      out.printf(
+          "Solving %s: %d orders, %d liquidity sources, max %d pools per path …%n",
+          AuctionInput.describe(auction),
+          a.orders().size(),
+          a.liquidity().size(),
+          cfg.engine().maxHops());
+      out.flush();
+      final AuctionSolver engine =
+          EngineSetup.journaled(EngineFactory.create(cfg.engine()), cfg, journal);
+      c = AuctionComparison.run(request, engine, cfg.engine(), Clock.systemUTC());
+    } catch (BadRequestException e) {
+      err.println("sextant demo: bad auction: " + e.getMessage());
+      return 2;
+    } finally {
+      if (journal != null) {
+        journal.close();
+      }
     }
     final AuctionComparison.Result e = c.engine();
     final AuctionComparison.Result b = c.baseline();
@@ -106,6 +131,14 @@ public final class DemoCommand implements Callable<Integer> {
     e.times().nanos().forEach((k, v) -> out.printf("  %-8s %10.1f ms%n", k, v / 1e6));
     out.printf("  %-8s %10.1f ms%n", "total", e.times().total() / 1e6);
     largest(out, a, e);
+    out.printf(
+        "%n%s%n",
+        journal == null
+            ? "Not journaled (--no-journal or journal.enabled: false)."
+            : "Journaled the request and the engine's decision in "
+                + journal.dir()
+                + "/; check them with: bin/sextant replay --journal "
+                + journal.dir());
     out.flush();
     return e.valid() && b.valid() ? 0 : 1;
   }
@@ -171,8 +204,8 @@ public final class DemoCommand implements Callable<Integer> {
     out.printf("%nLargest solutions (by volume)%n");
     for (Row row : rows.subList(0, Math.min(top, rows.size()))) {
       out.printf(
-          "  solution %d: %.4f ETH, surplus %.6f ETH, gas %d%n",
-          row.s().id(), row.eth(), row.rep().surplusNative() / 1e18, row.s().gas());
+          "  solution %d: %.4f ETH, surplus %s, gas %d%n",
+          row.s().id(), row.eth(), eth(row.rep().surplusNative()), row.s().gas());
       for (TradeSurplus t : row.rep().trades()) {
         final CowOrder o = orders.get(t.order());
         out.printf(
@@ -196,8 +229,22 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
+  /** Native wei as ETH, or {@code n/a} when the tokens have no reference price. */
+  private static String eth(final double nativeWei) {
+    return Double.isNaN(nativeWei)
+        ? "n/a (no reference price)"
+        : String.format("%.6f ETH", nativeWei / 1e18);
+  }
+
   private static String symbol(final CowAuction a, final String token) {
     final CowToken t = a.tokens().get(token);
-    return t != null && t.symbol() != null ? t.symbol() : token.substring(0, 10);
+    if (t != null && t.symbol() != null) {
+      return t.symbol();
+    }
+    // No symbol in the auction: the address's ends, which tell tokens apart (test auctions use
+    // addresses such as 0x…0a and 0x…0b that share their first bytes).
+    return token.length() > 12
+        ? token.substring(0, 6) + "…" + token.substring(token.length() - 4)
+        : token;
   }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Spec;
           + " by block (eth_getLogs; newHeads over WebSocket when --ws is given), with reorg"
           + " rollback and gap backfill.",
       "Prints progress; writes the tracked state as a CoW liquidity array with --dump.",
-      "Journals every event (and the store at start and end) to --journal unless --no-journal."
+      "Journals every event (and the store at start and end) to ./journal (journal.dir of --config,"
+          + " or --journal DIR) unless --no-journal."
     })
 public final class FeedCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
@@ -97,22 +99,9 @@ public final class FeedCommand implements Callable<Integer> {
       description = "Head polling interval (default ${DEFAULT-VALUE}).")
   private long pollMillis;
 
-  @Option(
-      names = "--journal",
-      paramLabel = "DIR",
-      defaultValue = "journal",
-      description = "Journal every ring event here (default ${DEFAULT-VALUE}).")
-  private Path journalDir;
+  @Mixin private ConfigOption config;
 
-  @Option(names = "--no-journal", description = "Do not journal.")
-  private boolean noJournal;
-
-  @Option(
-      names = "--roll-cycle",
-      paramLabel = "CYCLE",
-      defaultValue = Journal.DEFAULT_ROLL_CYCLE,
-      description = "Journal file roll cycle (default ${DEFAULT-VALUE}).")
-  private String rollCycle;
+  @Mixin private JournalOptions journalOptions;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -143,9 +132,9 @@ public final class FeedCommand implements Callable<Integer> {
     }
     final Journal journal;
     try {
-      journal = noJournal ? null : Journal.open(journalDir, rollCycle);
-    } catch (RuntimeException e) {
-      err.println("sextant feed: cannot open the journal " + journalDir + ": " + e.getMessage());
+      journal = JournalOptions.open(journalOptions.apply(config.load().journal()));
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      err.println("sextant feed: " + e.getMessage());
       return 2;
     }
     feed.journal(journal);
@@ -160,7 +149,7 @@ public final class FeedCommand implements Callable<Integer> {
       return 2;
     }
     if (journal != null) {
-      out.println("sextant feed: journaling to " + journalDir);
+      out.println("sextant feed: journaling to " + journal.dir());
     }
     out.printf("sextant feed: %d pools from block %d%n", pools.size(), feed.processedBlock());
     out.flush();
@@ -206,7 +195,7 @@ public final class FeedCommand implements Callable<Integer> {
       final ChainFeed feed, final Journal journal, final PrintWriter out, final PrintWriter err) {
     feed.close();
     if (journal != null && !journal.queue().isClosed()) {
-      out.println("sextant feed: journal " + journalDir + " up to entry " + journal.lastIndex());
+      out.println("sextant feed: journal " + journal.dir() + " up to entry " + journal.lastIndex());
       journal.close();
     }
     out.printf(

@@ -1,7 +1,8 @@
 package io.sextant.solver.cli;
 
 import io.sextant.solver.api.EngineConfig;
-import io.sextant.solver.replay.EngineConfigFile;
+import io.sextant.solver.config.ConfigException;
+import io.sextant.solver.config.SextantConfig;
 import io.sextant.solver.replay.Replayer;
 import io.sextant.solver.replay.SolverFactory;
 import java.io.PrintWriter;
@@ -16,9 +17,11 @@ import picocli.CommandLine.Spec;
 /**
  * {@code sextant replay}: re-feeds a journal's recorded inputs through the engine and checks that
  * every decision (and store checkpoint) is reproduced bit for bit, listing divergences; with {@code
- * --config}, an A/B replay that reports surplus and route differences per auction. Last line {@code
- * reproduced N/M decisions}. Exit 0 iff everything reproduced (always 0 for an A/B replay that
- * ran), 1 on divergences, 2 on unusable input.
+ * --config}, an A/B replay with that file's {@code engine:} section (read by {@link
+ * io.sextant.solver.config.SextantConfig}, like every command's configuration) that reports surplus
+ * and route differences per auction. Last line {@code reproduced N/M decisions}. Exit 0 iff
+ * everything reproduced (always 0 for an A/B replay that ran), 1 on divergences, 2 on unusable
+ * input.
  */
 @Command(
     name = "replay",
@@ -48,13 +51,15 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(
       names = "--config",
       paramLabel = "FILE",
-      description = "A/B: replay with the engine section of this sextant.yaml instead.")
+      description =
+          "A/B: replay with the engine section of this sextant.yaml instead of the recorded"
+              + " configurations.")
   private Path config;
 
   @Option(
       names = "--engine",
       paramLabel = "NAME",
-      description = "Engine to replay with, when several are registered.")
+      description = "Engine to replay with, when several are registered (default: cow).")
   private String engine;
 
   @Option(names = "--no-progress", description = "No progress bar on stderr.")
@@ -72,9 +77,12 @@ public final class ReplayCommand implements Callable<Integer> {
       lo = from == null ? Long.MIN_VALUE : index(from, "--from");
       hi = to == null ? Long.MAX_VALUE : index(to, "--to");
       factory = SolverFactory.find(engine);
-      override = config == null ? null : EngineConfigFile.read(config);
+      override = config == null ? null : SextantConfig.load(config).engine();
     } catch (IllegalArgumentException e) {
       err.println("sextant replay: " + e.getMessage());
+      return 2;
+    } catch (ConfigException e) {
+      err.println("sextant replay: " + config + ": " + e.getMessage());
       return 2;
     }
     final ProgressBar bar = noProgress ? null : new ProgressBar(err, "decisions");

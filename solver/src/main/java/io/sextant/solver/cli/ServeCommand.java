@@ -2,25 +2,28 @@ package io.sextant.solver.cli;
 
 import io.sextant.solver.api.AuctionSolver;
 import io.sextant.solver.api.EngineConfig;
-import io.sextant.solver.config.ConfigException;
 import io.sextant.solver.config.ServerConfig;
 import io.sextant.solver.config.SextantConfig;
+import io.sextant.solver.journal.Journal;
+import io.sextant.solver.journal.JournalingNotificationSink;
 import io.sextant.solver.serve.EngineFactory;
 import io.sextant.solver.serve.NotificationSink;
 import io.sextant.solver.serve.SolverServer;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sextant serve}: the CoW Protocol solver-engine API. Exit status 2 when the configuration
- * is unusable (the message names the key), 1 when the engine cannot be built or the address cannot
- * be bound, 0 after a clean shutdown (Ctrl-C).
+ * {@code sextant serve}: the CoW Protocol solver-engine API over the engine of {@link
+ * EngineFactory}, journaling every request, notification and decision unless {@code --no-journal}.
+ * Exit status 2 when the configuration, a flag or the journal directory is unusable (the message
+ * names the key), 1 when the engine cannot be built or the address cannot be bound, 0 after a clean
+ * shutdown (Ctrl-C).
  */
 @Command(
     name = "serve",
@@ -28,16 +31,17 @@ import picocli.CommandLine.Spec;
     description = {
       "Serves the CoW Protocol solver-engine API: POST /solve, POST /notify, GET /healthz,"
           + " GET /metrics (Prometheus text).",
-      "Binds to 127.0.0.1:7878 unless the configuration or the flags say otherwise."
+      "Binds to 127.0.0.1:7878 unless the configuration or the flags say otherwise.",
+      "Journals every request, notification and decision (./journal) unless --no-journal."
     })
 public final class ServeCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description = "YAML configuration (default: the built-in defaults of config/sextant.yaml).")
-  private Path config;
+  @Mixin private ConfigOption config;
+
+  @Mixin private EngineOptions engineOptions;
+
+  @Mixin private JournalOptions journalOptions;
 
   @Option(
       names = "--port",
@@ -69,9 +73,9 @@ public final class ServeCommand implements Callable<Integer> {
     final PrintWriter err = spec.commandLine().getErr();
     SextantConfig cfg;
     try {
-      cfg = config == null ? SextantConfig.DEFAULTS : SextantConfig.load(config);
-    } catch (ConfigException e) {
-      err.println("sextant serve: " + (config == null ? "" : config + ": ") + e.getMessage());
+      cfg = EngineSetup.resolve(config, engineOptions, journalOptions);
+    } catch (IllegalArgumentException e) {
+      err.println("sextant serve: " + e.getMessage());
       return 2;
     }
     try {
@@ -83,18 +87,38 @@ public final class ServeCommand implements Callable<Integer> {
       err.println("sextant serve: " + flagMessage(e.getMessage()));
       return 2;
     }
-    final AuctionSolver solver;
+    final AuctionSolver engine;
     try {
-      solver = engines.apply(cfg.engine());
+      engine = engines.apply(cfg.engine());
     } catch (IllegalStateException e) {
       err.println("sextant serve: " + e.getMessage());
       return 1;
     }
-    final SolverServer server = new SolverServer(cfg, solver, NotificationSink.NONE);
+    final Journal journal;
+    try {
+      journal = JournalOptions.open(cfg.journal());
+    } catch (IllegalStateException e) {
+      err.println("sextant serve: " + e.getMessage());
+      return 2;
+    }
+    final SolverServer server =
+        new SolverServer(
+            cfg,
+            EngineSetup.journaled(engine, cfg, journal),
+            journal == null
+                ? NotificationSink.NONE
+                : new JournalingNotificationSink(journal, NotificationSink.NONE));
+    final Runnable stop =
+        () -> {
+          server.close();
+          if (journal != null) {
+            journal.close();
+          }
+        };
     try {
       server.start();
     } catch (Exception e) {
-      server.close();
+      stop.run();
       err.println(
           "sextant serve: cannot listen on "
               + cfg.server().bind()
@@ -108,14 +132,21 @@ public final class ServeCommand implements Callable<Integer> {
         "sextant serve: listening on "
             + server.url()
             + " (POST /solve, POST /notify, GET /healthz, GET /metrics)");
+    out.println(
+        journal == null
+            ? "sextant serve: not journaling (--no-journal or journal.enabled: false)"
+            : "sextant serve: journaling requests, notifications and decisions to "
+                + journal.dir());
     out.flush();
-    final Thread hook = new Thread(server::close, "sextant-serve-shutdown");
+    final Thread hook = new Thread(stop, "sextant-serve-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       server.join();
     } catch (InterruptedException e) {
+      // Stopped in-process (tests, an embedding program) rather than by the JVM's shutdown.
       Thread.currentThread().interrupt();
-      server.close();
+      Runtime.getRuntime().removeShutdownHook(hook);
+      stop.run();
     }
     return 0;
   }

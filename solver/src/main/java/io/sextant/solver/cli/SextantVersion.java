@@ -1,12 +1,12 @@
 package io.sextant.solver.cli;
 
+import io.sextant.solver.api.EngineVersion;
 import picocli.CommandLine.IVersionProvider;
 
-/** The engine version, from the jar manifest when packaged. */
+/** {@code sextant --version}: the {@link EngineVersion} journaled decisions record. */
 public final class SextantVersion implements IVersionProvider {
   @Override
   public String[] getVersion() {
-    final String v = SextantVersion.class.getPackage().getImplementationVersion();
-    return new String[] {"sextant " + (v == null ? "dev" : v)};
+    return new String[] {EngineVersion.current()};
   }
 }

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
@@ -34,6 +33,21 @@ public record SextantConfig(ServerConfig server, EngineConfig engine, JournalCon
   /** This configuration with another {@code server:} section. */
   public SextantConfig withServer(final ServerConfig newServer) {
     return new SextantConfig(newServer, engine, journal);
+  }
+
+  /** This configuration with another {@code engine:} section. */
+  public SextantConfig withEngine(final EngineConfig newEngine) {
+    return new SextantConfig(server, newEngine, journal);
+  }
+
+  /** This configuration with another {@code journal:} section. */
+  public SextantConfig withJournal(final JournalConfig newJournal) {
+    return new SextantConfig(server, engine, newJournal);
+  }
+
+  /** {@code file} read and checked, or the {@link #DEFAULTS} when {@code file} is null. */
+  public static SextantConfig loadOrDefaults(final Path file) throws ConfigException {
+    return file == null ? DEFAULTS : load(file);
   }
 
   /** Reads and checks {@code file}. */
@@ -120,7 +134,7 @@ public record SextantConfig(ServerConfig server, EngineConfig engine, JournalCon
       return new JournalConfig(
           s.bool("enabled", d.enabled()),
           s.string("dir", d.dir()),
-          s.enumeration("rollCycle", JournalConfig.RollCycle.class, d.rollCycle()));
+          s.string("rollCycle", d.rollCycle()));
     } catch (IllegalArgumentException e) {
       throw rangeError(e);
     }
@@ -232,23 +246,6 @@ public record SextantConfig(ServerConfig server, EngineConfig engine, JournalCon
         throw new ConfigException(key(name), "expected a string, got " + describe(v));
       }
       return v.textValue();
-    }
-
-    <E extends Enum<E>> E enumeration(final String name, final Class<E> type, final E fallback)
-        throws ConfigException {
-      final String s = string(name, null);
-      if (s == null) {
-        return fallback;
-      }
-      final List<String> names = new ArrayList<>();
-      for (E e : type.getEnumConstants()) {
-        if (e.name().equals(s)) {
-          return e;
-        }
-        names.add(e.name());
-      }
-      throw new ConfigException(
-          key(name), "\"" + s + "\" is not one of " + String.join(", ", names));
     }
 
     private static String describe(final JsonNode v) {

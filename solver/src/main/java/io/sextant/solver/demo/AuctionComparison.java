@@ -1,6 +1,7 @@
 package io.sextant.solver.demo;
 
 import io.sextant.feeds.cow.CowAuction;
+import io.sextant.solver.api.AuctionSolver;
 import io.sextant.solver.api.BadRequestException;
 import io.sextant.solver.api.EngineConfig;
 import io.sextant.solver.engine.CowSolver;
@@ -60,13 +61,26 @@ public record AuctionComparison(Result engine, Result baseline) {
   public static AuctionComparison run(
       final byte[] request, final EngineConfig config, final Clock clock)
       throws BadRequestException {
+    return run(
+        request,
+        new CowSolver(config, clock, NativeToken.MAINNET, CowSolver.Routing.SPLIT),
+        config,
+        clock);
+  }
+
+  /**
+   * Runs {@code engine} (the engine configured by {@code config}, possibly journaled) and the
+   * baseline with the same hops on {@code request}.
+   */
+  public static AuctionComparison run(
+      final byte[] request,
+      final AuctionSolver engine,
+      final EngineConfig config,
+      final Clock clock)
+      throws BadRequestException {
     final CowAuction auction = CowSolver.parse(request);
     final SolutionValidator validator = new SolutionValidator(auction);
-    final Result engine =
-        solve(
-            new CowSolver(config, clock, NativeToken.MAINNET, CowSolver.Routing.SPLIT),
-            request,
-            validator);
+    final Result solved = solve(engine, request, validator);
     final EngineConfig plain =
         new EngineConfig(
             config.maxHops(), config.deadlineSlackMillis(), config.settlementGasOverhead(), false);
@@ -75,11 +89,11 @@ public record AuctionComparison(Result engine, Result baseline) {
             new CowSolver(plain, clock, NativeToken.MAINNET, CowSolver.Routing.BEST_SINGLE_PATH),
             request,
             validator);
-    return new AuctionComparison(engine, baseline);
+    return new AuctionComparison(solved, baseline);
   }
 
   private static Result solve(
-      final CowSolver solver, final byte[] request, final SolutionValidator validator)
+      final AuctionSolver solver, final byte[] request, final SolutionValidator validator)
       throws BadRequestException {
     final StageTimes times = new StageTimes();
     final List<Solution> solutions = SolutionJson.read(solver.solve(request, times));

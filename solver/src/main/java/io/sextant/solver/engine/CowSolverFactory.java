@@ -16,4 +16,9 @@ public final class CowSolverFactory implements SolverFactory {
   public AuctionSolver create(final EngineConfig config) {
     return new CowSolver(config, Clock.systemUTC());
   }
+
+  @Override
+  public AuctionSolver create(final EngineConfig config, final Clock clock) {
+    return new CowSolver(config, clock);
+  }
 }

@@ -55,20 +55,41 @@ public final class Journal implements MarketEventJournal, AutoCloseable {
     return open(dir, DEFAULT_ROLL_CYCLE);
   }
 
-  /** The roll cycle named {@code name} (case-insensitive). */
-  public static RollCycle rollCycle(final String name) {
-    final String n = name.trim().toUpperCase(Locale.ROOT);
+  /**
+   * The roll cycles a journal may use: Chronicle Queue's {@link RollCycles} names, shortest first
+   * ({@code DEFAULT}, an alias, is left out so each cycle has one name).
+   */
+  public static final List<String> ROLL_CYCLES = rollCycleNames();
+
+  private static List<String> rollCycleNames() {
+    final List<String> names = new ArrayList<>();
     for (final RollCycles c : RollCycles.values()) {
-      if (c.name().equals(n)) {
-        return c;
+      if (!c.name().equals("DEFAULT")) {
+        names.add(c.name());
       }
     }
-    final List<String> known = new ArrayList<>();
-    for (final RollCycles c : RollCycles.values()) {
-      known.add(c.name());
+    return List.copyOf(names);
+  }
+
+  /**
+   * The canonical spelling (one of {@link #ROLL_CYCLES}) of the roll cycle named {@code name},
+   * matched case-insensitively.
+   *
+   * @throws IllegalArgumentException an unknown name; the message starts with {@code
+   *     journal.rollCycle:} and lists the known ones
+   */
+  public static String rollCycleName(final String name) {
+    final String n = name == null ? "" : name.trim().toUpperCase(Locale.ROOT);
+    if (ROLL_CYCLES.contains(n)) {
+      return n;
     }
     throw new IllegalArgumentException(
-        "journal.rollCycle: unknown roll cycle \"" + name + "\"; known: " + known);
+        "journal.rollCycle: \"" + name + "\" is not one of " + String.join(", ", ROLL_CYCLES));
+  }
+
+  /** The roll cycle named {@code name} (case-insensitive; see {@link #rollCycleName}). */
+  public static RollCycle rollCycle(final String name) {
+    return RollCycles.valueOf(rollCycleName(name));
   }
 
   private synchronized JournalAppender newAppender() {

@@ -59,16 +59,26 @@ public final class JournalingSolver implements AuctionSolver {
       decision(out, requestIndex, DecisionStatus.FAILED, t, start, message(e));
       throw e;
     }
-    out.appendDecision(
-        requestIndex,
-        configHash,
-        engineVersion,
-        DecisionStatus.SOLVED,
-        t,
-        System.nanoTime() - start,
-        response,
-        0,
-        response.length);
+    final long nanos = System.nanoTime() - start;
+    // A server that gave up on this solve interrupts its thread; the decision is still journaled
+    // (the engine made it), so the append must not see the interrupt.
+    final boolean interrupted = Thread.interrupted();
+    try {
+      out.appendDecision(
+          requestIndex,
+          configHash,
+          engineVersion,
+          DecisionStatus.SOLVED,
+          t,
+          nanos,
+          response,
+          0,
+          response.length);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
     return response;
   }
 

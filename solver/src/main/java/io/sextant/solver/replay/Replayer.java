@@ -30,13 +30,14 @@ import java.util.TreeSet;
  * Re-feeds a journal's recorded inputs through an engine and checks its decisions.
  *
  * <p>Auction requests go through an {@link AuctionSolver} built by a {@link SolverFactory} with the
- * configuration each decision recorded (or, for an A/B replay, with another one); market events go
- * into a fresh {@link PoolStateStore} rebuilt from the journal's store snapshot, through the feeds'
- * {@link StateApplier}, and every store checkpoint is compared with the replayed state. A decision
- * is reproduced when status, solution count and response bytes are identical; otherwise the
- * divergence names the JSON paths that differ. Entries outside {@code [from, to]} are not checked,
- * but every earlier config, request and market event is still read so that the state at {@code
- * from} is the recorded one. Cold path.
+ * configuration each decision recorded (or, for an A/B replay, with another one), reading a {@link
+ * ReplayClock} stopped at the request's recorded arrival; market events go into a fresh {@link
+ * PoolStateStore} rebuilt from the journal's store snapshot, through the feeds' {@link
+ * StateApplier}, and every store checkpoint is compared with the replayed state. A decision is
+ * reproduced when status, solution count and response bytes are identical; otherwise the divergence
+ * names the JSON paths that differ. Entries outside {@code [from, to]} are not checked, but every
+ * earlier config, request and market event is still read so that the state at {@code from} is the
+ * recorded one. Cold path.
  */
 public final class Replayer {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -79,7 +80,11 @@ public final class Replayer {
     void update(int done, int total);
   }
 
+  /** A request read back: its body and when it was appended (epoch milliseconds). */
+  private record Recorded(byte[] body, long wallMillis) {}
+
   private final SolverFactory factory;
+  private final ReplayClock clock = new ReplayClock();
   private final EngineConfig override;
   private final Map<Long, AuctionSolver> engines = new HashMap<>();
   private AuctionSolver overrideEngine;
@@ -97,7 +102,7 @@ public final class Replayer {
   public Result run(final Path dir, final long from, final long to, final Progress progress) {
     final int total = countDecisions(dir, from, to);
     final Map<Long, ConfigEntry> configs = new HashMap<>();
-    final Map<Long, byte[]> pending = new HashMap<>();
+    final Map<Long, Recorded> pending = new HashMap<>();
     final List<Divergence> divergences = new ArrayList<>();
     final List<String> checkpointDivergences = new ArrayList<>();
     final List<AbRow> ab = new ArrayList<>();
@@ -119,7 +124,7 @@ public final class Replayer {
         final boolean inRange = index >= from;
         switch (r.type()) {
           case EntryType.CONFIG -> configs.put(r.config().hash(), r.config());
-          case EntryType.REQUEST -> pending.put(index, r.body());
+          case EntryType.REQUEST -> pending.put(index, new Recorded(r.body(), r.wallMillis()));
           case EntryType.STORE_SNAPSHOT -> {
             store = r.storeImage().toStore();
             applier = new StateApplier(store);
@@ -157,20 +162,22 @@ public final class Replayer {
           }
           case EntryType.DECISION -> {
             final Decision d = r.decision();
-            final byte[] request = pending.remove(d.requestIndex());
+            final Recorded recorded = pending.remove(d.requestIndex());
             if (!inRange) {
               break;
             }
             decisions++;
-            if (request == null) {
+            if (recorded == null) {
               divergences.add(
                   new Divergence(index, "?", "request", "entry " + d.requestIndex(), "missing"));
             } else if (override == null) {
-              if (replay(d, request, configs, divergences)) {
+              clock.set(recorded.wallMillis());
+              if (replay(d, recorded.body(), configs, divergences)) {
                 reproduced++;
               }
             } else {
-              ab.add(abRow(d, request));
+              clock.set(recorded.wallMillis());
+              ab.add(abRow(d, recorded.body()));
               reproduced++;
             }
             if (progress != null) {
@@ -245,7 +252,7 @@ public final class Replayer {
     }
     final AuctionSolver engine =
         engines.computeIfAbsent(
-            d.configHash(), h -> factory.create(ConfigHash.config(c.configJson())));
+            d.configHash(), h -> factory.create(ConfigHash.config(c.configJson()), clock));
     final Outcome o = solve(engine, request);
     boolean same = true;
     if (o.status() != d.status()) {
@@ -279,7 +286,7 @@ public final class Replayer {
 
   private AbRow abRow(final Decision d, final byte[] request) {
     if (overrideEngine == null) {
-      overrideEngine = factory.create(override);
+      overrideEngine = factory.create(override, clock);
     }
     final Outcome o = solve(overrideEngine, request);
     final String auction = auctionId(request);

@@ -2,6 +2,7 @@ package io.sextant.solver.replay;
 
 import io.sextant.solver.api.AuctionSolver;
 import io.sextant.solver.api.EngineConfig;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -9,10 +10,13 @@ import java.util.ServiceLoader;
 /**
  * Builds the engine a replay runs the recorded requests through. Engines register themselves as a
  * {@link ServiceLoader} service ({@code META-INF/services/io.sextant.solver.replay.SolverFactory});
- * {@code sextant replay --engine NAME} picks one by name, and the only one registered is the
- * default.
+ * {@code sextant replay --engine NAME} picks one by name. Without a name the only one registered is
+ * used, or {@value #DEFAULT} (the production engine, {@code CowSolver}) when there are several.
  */
 public interface SolverFactory {
+  /** The engine replayed when several are registered and none is named. */
+  String DEFAULT = "cow";
+
   /** The name {@code --engine} selects. */
   String name();
 
@@ -20,10 +24,20 @@ public interface SolverFactory {
   AuctionSolver create(EngineConfig config);
 
   /**
-   * The registered factory named {@code name}, or the only one registered when {@code name} is
-   * null.
+   * An engine running with {@code config} that reads the time from {@code clock} (replay passes a
+   * {@link ReplayClock}, so deadline decisions reproduce). Engines that never read the time need
+   * not override this.
+   */
+  default AuctionSolver create(final EngineConfig config, final Clock clock) {
+    return create(config);
+  }
+
+  /**
+   * The registered factory named {@code name}; when {@code name} is null, the only one registered
+   * or the one named {@value #DEFAULT}.
    *
-   * @throws IllegalArgumentException none registered, no such name, or several and no name given
+   * @throws IllegalArgumentException none registered, no such name, or several, none of them
+   *     {@value #DEFAULT}, and no name given
    */
   static SolverFactory find(final String name) {
     final List<SolverFactory> all = new ArrayList<>();
@@ -37,16 +51,18 @@ public interface SolverFactory {
               + SolverFactory.class.getName()
               + ")");
     }
-    if (name == null) {
-      if (all.size() > 1) {
-        throw new IllegalArgumentException("--engine: several engines registered: " + names);
-      }
+    if (all.size() == 1 && name == null) {
       return all.get(0);
     }
+    final String wanted = name == null ? DEFAULT : name;
     for (final SolverFactory f : all) {
-      if (f.name().equals(name)) {
+      if (f.name().equals(wanted)) {
         return f;
       }
+    }
+    if (name == null) {
+      throw new IllegalArgumentException(
+          "--engine: several engines registered and none is " + DEFAULT + ": " + names);
     }
     throw new IllegalArgumentException("--engine: no engine named " + name + "; known: " + names);
   }

@@ -27,6 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * past its cutoff gets that answer at once.
  */
 final class SolveEndpoint implements AutoCloseable {
+  /** Longest {@link #close()} waits for solves in flight. */
+  static final long CLOSE_WAIT_MILLIS = 2_000;
+
   private final AuctionSolver solver;
   private final ServerMetrics metrics;
   private final ThreadPoolExecutor workers;
@@ -120,9 +123,18 @@ final class SolveEndpoint implements AutoCloseable {
     return Reply.json(200, Reply.NO_SOLUTIONS);
   }
 
+  /**
+   * Interrupts the workers and waits up to {@link #CLOSE_WAIT_MILLIS} for solves in flight to end,
+   * so that a journal closed after the server does not lose a decision still being appended.
+   */
   @Override
   public void close() {
     workers.shutdownNow();
+    try {
+      workers.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** One solve's trace: stage times go straight to the metrics, the outcome waits for delivery. */

@@ -53,10 +53,11 @@ public final class SolverServer implements AutoCloseable {
     connector.setPort(this.config.port());
     connector.setIdleTimeout(this.config.idleTimeoutMillis());
     server.addConnector(connector);
+    // The sink (the journal) first: a notification it refuses is answered 500 and not recorded.
     final NotificationSink both =
         n -> {
-          recent.accept(n);
           sink.accept(n);
+          recent.accept(n);
         };
     server.setHandler(new ApiHandler(solve, metrics, both, this.config.maxBodyBytes()));
     // No graceful wait on stop: it would hold every idle keep-alive connection open for the

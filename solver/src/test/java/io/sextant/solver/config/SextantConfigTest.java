@@ -23,11 +23,10 @@ class SextantConfigTest {
     final SextantConfig c =
         SextantConfig.parse(
             "server:\n  port: 9000\nengine:\n  maxHops: 2\n  matchOrders: false\n"
-                + "journal:\n  rollCycle: HOURLY\n  dir: /var/lib/sextant\n");
+                + "journal:\n  rollCycle: fast_hourly\n  dir: /var/lib/sextant\n");
     assertEquals(ServerConfig.DEFAULTS.withListen("127.0.0.1", 9000), c.server());
     assertEquals(new EngineConfig(2, 500, 106_391, false), c.engine());
-    assertEquals(
-        new JournalConfig(true, "/var/lib/sextant", JournalConfig.RollCycle.HOURLY), c.journal());
+    assertEquals(new JournalConfig(true, "/var/lib/sextant", "FAST_HOURLY"), c.journal());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -49,7 +48,10 @@ class SextantConfigTest {
         "engine:\\n  deadlineSlackMillis: -1 | engine.deadlineSlackMillis: must not be negative",
         "engine:\\n  settlementGasOverhead: -5 | engine.settlementGasOverhead: must not be negative",
         "journal:\\n  dir: '' | journal.dir: must not be empty",
-        "journal:\\n  rollCycle: WEEKLY | journal.rollCycle: \"WEEKLY\" is not one of MINUTELY, HOURLY, DAILY",
+        "journal:\\n  rollCycle: DAILY | journal.rollCycle: \"DAILY\" is not one of FIVE_MINUTELY,"
+            + " TEN_MINUTELY, TWENTY_MINUTELY, HALF_HOURLY, FAST_HOURLY, TWO_HOURLY, FOUR_HOURLY,"
+            + " SIX_HOURLY, FAST_DAILY, WEEKLY",
+        "journal:\\n  rollCycle: 7 | journal.rollCycle: expected a string, got the number 7",
         // wrong types
         "server:\\n  port: '7878' | server.port: expected an integer, got the string \"7878\"",
         "server:\\n  port: 78.5 | server.port: expected an integer, got the number 78.5",

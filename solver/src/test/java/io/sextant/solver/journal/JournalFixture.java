@@ -58,7 +58,6 @@ final class JournalFixture {
   /** Writes the journal into {@code dir}; returns the decisions appended. */
   static int write(final Path dir) throws Exception {
     final List<byte[]> requests = requests();
-    int decisions = 0;
     try (Journal journal = Journal.open(dir, "FAST_HOURLY")) {
       final JournalingSolver solver =
           new JournalingSolver(
@@ -66,46 +65,69 @@ final class JournalFixture {
               journal,
               "test-1",
               EngineConfig.DEFAULTS);
-      final PoolStateStore store = PoolStateStore.withCapacity(256, 0, 0);
-      final SyntheticMarket market = new SyntheticMarket(store, 150, 50, 7);
-      journal.storeLoaded(store);
-      final InboundRing ring =
-          new InboundRing(
-              store,
-              1024,
-              new YieldingWaitStrategy(),
-              journal,
-              r -> {
-                final Thread t = new Thread(r, "fixture-ring");
-                t.setDaemon(true);
-                return t;
-              });
-      ring.start();
-      final int perRequest = EVENTS / (requests.size() + 1);
-      int published = 0;
+      final List<Solve> solves = new ArrayList<>();
       for (final byte[] request : requests) {
-        for (int i = 0; i < perRequest; i++, published++) {
-          final long seq = ring.next();
-          market.next(ring.event(seq));
-          ring.publish(seq);
-        }
-        solver.solve(request, SolveTrace.NONE);
-        decisions++;
+        solves.add(() -> solver.solve(request, SolveTrace.NONE));
       }
-      try {
-        solver.solve("{\"id\": 1, \"orders\": [".getBytes(StandardCharsets.UTF_8), SolveTrace.NONE);
-        throw new AssertionError("a truncated body must be refused");
-      } catch (BadRequestException expected) {
-        decisions++;
-      }
-      for (; published < EVENTS; published++) {
+      solves.add(
+          () -> {
+            try {
+              solver.solve(
+                  "{\"id\": 1, \"orders\": [".getBytes(StandardCharsets.UTF_8), SolveTrace.NONE);
+              throw new AssertionError("a truncated body must be refused");
+            } catch (BadRequestException expected) {
+              // journaled as a REJECTED decision
+            }
+          });
+      return interleave(journal, EVENTS, solves);
+    }
+  }
+
+  /** One journaled solve. */
+  @FunctionalInterface
+  interface Solve {
+    void run() throws Exception;
+  }
+
+  /**
+   * Journals a synthetic market through the inbound ring into {@code journal} — the store's
+   * snapshot, {@code events} events, a checkpoint after the ring drained — with {@code solves}
+   * spread evenly between the events (the last after the last event). Returns the solves run.
+   */
+  static int interleave(final Journal journal, final int events, final List<Solve> solves)
+      throws Exception {
+    final PoolStateStore store = PoolStateStore.withCapacity(256, 0, 0);
+    final SyntheticMarket market = new SyntheticMarket(store, 150, 50, 7);
+    journal.storeLoaded(store);
+    final InboundRing ring =
+        new InboundRing(
+            store,
+            1024,
+            new YieldingWaitStrategy(),
+            journal,
+            r -> {
+              final Thread t = new Thread(r, "fixture-ring");
+              t.setDaemon(true);
+              return t;
+            });
+    ring.start();
+    final int perSolve = events / Math.max(1, solves.size());
+    int published = 0;
+    for (final Solve solve : solves) {
+      for (int i = 0; i < perSolve; i++, published++) {
         final long seq = ring.next();
         market.next(ring.event(seq));
         ring.publish(seq);
       }
-      ring.close();
-      journal.checkpoint(store);
+      solve.run();
     }
-    return decisions;
+    for (; published < events; published++) {
+      final long seq = ring.next();
+      market.next(ring.event(seq));
+      ring.publish(seq);
+    }
+    ring.close();
+    journal.checkpoint(store);
+    return solves.size();
   }
 }
