@@ -428,9 +428,24 @@ public final class SplitOptimizer {
     indegree[to[thinnest]]--;
   }
 
+  /**
+   * The best product of spot rates over the enabled edges from the sell token to the buy token (buy
+   * units per sell unit): no split earns more per unit sold.
+   */
+  public double spotBound() {
+    initialPrices();
+    final double b = nu[0];
+    return b > Double.MIN_NORMAL ? b : 0.0;
+  }
+
   /** Input (base units of its input token) of edge {@code e} in the best split found. */
   public double flow(final int e) {
     return bestFlow[e];
+  }
+
+  /** Capacity of edge {@code e}'s curve (base units of its input token, possibly infinite). */
+  public double capacity(final int e) {
+    return curve[e].capacity();
   }
 
   /** Output of edge {@code e} in the best split found. */
