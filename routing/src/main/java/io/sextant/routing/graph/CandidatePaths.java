@@ -39,6 +39,8 @@ public final class CandidatePaths {
   private final double[] amounts = new double[MAX_HOPS + 1];
   private final double[] marginals = new double[MAX_HOPS + 1];
   private boolean raise;
+  private double gasCost;
+  private final long[] gasUnits = new long[MAX_HOPS + 1];
 
   private int maxHops;
   private int buy;
@@ -177,12 +179,14 @@ public final class CandidatePaths {
       final double threshold,
       final int maxPaths,
       final double amount,
-      final boolean raiseThreshold) {
+      final boolean raiseThreshold,
+      final double gasCost) {
     this.maxHops = Math.min(Math.max(maxHops, 1), MAX_HOPS);
     this.buy = buy;
     this.threshold = threshold;
     this.capacity = Math.max(1, maxPaths);
     this.raise = raiseThreshold && amount > 0.0;
+    this.gasCost = gasCost;
     ensureCapacity(capacity);
     truncated = false;
     heapSize = 0;
@@ -195,6 +199,7 @@ public final class CandidatePaths {
     prefix[0] = 1.0;
     amounts[0] = amount > 0.0 ? amount : 1.0;
     marginals[0] = 1.0;
+    gasUnits[0] = 0L;
     dfs(sell, 0);
     tokenOnPath[sell] = false;
     // Paths recorded before the threshold rose past their bound are dropped; best output first.
@@ -255,15 +260,23 @@ public final class CandidatePaths {
         if (raise && rate > threshold) {
           threshold = rate * (1.0 - 1e-9);
         }
-        if (heapSize == capacity && bestOut <= slotKey[heap[0]]) {
+        final double key =
+            bestOut
+                - (best < 0
+                    ? 0.0
+                    : gasCost
+                        * (gasUnits[depth] + graph.market().gasUnits(graph.directionPool(best))));
+        if (heapSize == capacity && key <= slotKey[heap[0]]) {
           truncated = true;
         } else {
-          record(depth + 1, p, bestOut);
+          record(depth + 1, p, key);
         }
       } else {
         prefix[depth + 1] = p;
         amounts[depth + 1] = bestOut > 0.0 ? bestOut : Double.MIN_NORMAL;
         marginals[depth + 1] = marginals[depth] * m;
+        gasUnits[depth + 1] =
+            gasUnits[depth] + (best < 0 ? 0L : graph.market().gasUnits(graph.directionPool(best)));
         tokenOnPath[next] = true;
         dfs(next, depth + 1);
         tokenOnPath[next] = false;

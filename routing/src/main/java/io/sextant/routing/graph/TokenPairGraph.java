@@ -18,10 +18,10 @@ import java.util.Arrays;
  */
 public final class TokenPairGraph {
   /**
-   * A direction whose whole output is worth less than this (native wei, 10⁻⁶ ETH) is ignored: see
+   * A direction whose whole output is worth less than this (native wei, 1 gwei) is ignored: see
    * {@link #directionSpot}.
    */
-  public static final double DUST_WEI = 1e12;
+  public static final double DUST_WEI = 1e9;
 
   private final RoutingMarket market;
   private final int pairCount;
@@ -34,6 +34,8 @@ public final class TokenPairGraph {
   private final int[] dirOut;
   private final SwapCurve[] dirCurve;
   private final double[] dirSpot;
+  private final boolean[] dirUsable;
+  private final double[] dirMaxValue;
   private final int[] outStart;
   private final int[] outPair;
   private final int[] inStart;
@@ -81,6 +83,8 @@ public final class TokenPairGraph {
     dirOut = new int[dirs];
     dirCurve = new SwapCurve[dirs];
     dirSpot = new double[dirs];
+    dirUsable = new boolean[dirs];
+    dirMaxValue = new double[dirs];
     final int[] from = new int[dirs];
     final int[] to = new int[dirs];
     final int[] start = new int[dirs + 1];
@@ -134,7 +138,9 @@ public final class TokenPairGraph {
       double best = 0.0;
       for (int d = pairDirStart[q]; d < pairDirStart[q + 1]; d++) {
         final double s = dirCurve[d].capacity() > 0.0 ? dirCurve[d].spot() : 0.0;
-        dirSpot[d] = s > 0.0 && Double.isFinite(s) && !dust(d) ? s : 0.0;
+        dirUsable[d] = s > 0.0 && Double.isFinite(s);
+        dirMaxValue[d] = maxValue(d);
+        dirSpot[d] = dirUsable[d] && !dust(d) ? s : 0.0;
         best = Math.max(best, dirSpot[d]);
       }
       pairSpot[q] = best;
@@ -148,14 +154,19 @@ public final class TokenPairGraph {
    * most that much to any route.
    */
   private boolean dust(final int d) {
+    return dirMaxValue[d] < DUST_WEI;
+  }
+
+  /** All that direction {@code d} can pay out, in native wei; +∞ without a reference price. */
+  private double maxValue(final int d) {
     final double price = market.referencePrice(pairTo[pairOfDirection(d)]);
     if (!(price > 0.0)) {
-      return false;
+      return Double.POSITIVE_INFINITY;
     }
     final SwapCurve c = dirCurve[d];
     final double cap = c.capacity();
     final double most = c.output(Double.isFinite(cap) ? cap : 1e60);
-    return most * price < DUST_WEI;
+    return most >= 0.0 ? most * price : Double.POSITIVE_INFINITY;
   }
 
   private int pairOfDirection(final int d) {
@@ -238,6 +249,22 @@ public final class TokenPairGraph {
    */
   public double directionSpot(final int d) {
     return dirSpot[d];
+  }
+
+  /**
+   * Whether direction {@code d} can trade at all (dust included): single-path evaluation, which
+   * needs no bounds, may still use a dust pool for a tiny order.
+   */
+  public boolean directionUsable(final int d) {
+    return dirUsable[d];
+  }
+
+  /**
+   * All that direction {@code d} can pay out (its output at capacity), in native wei by the output
+   * token's reference price; {@code +∞} when that token has none.
+   */
+  public double directionMaxValue(final int d) {
+    return dirMaxValue[d];
   }
 
   /** First outgoing pair slot of {@code token}; pairs are {@link #outgoingPair} of the range. */

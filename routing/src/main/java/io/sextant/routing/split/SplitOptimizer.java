@@ -24,7 +24,7 @@ import java.util.Arrays;
  */
 public final class SplitOptimizer {
   private static final double GAP_TOLERANCE = 1e-11;
-  private static final int MAX_ITERATIONS = 80;
+  private static final int MAX_ITERATIONS = 30;
   private static final double H = 1e-6;
 
   private int tokens;
@@ -157,7 +157,7 @@ public final class SplitOptimizer {
         }
       }
       boolean moved = false;
-      for (int ls = 0; ls < 60; ls++) {
+      for (int ls = 0; ls < 30; ls++) {
         for (int t = 0; t < tokens; t++) {
           trial[t] = t == 1 ? 1.0 : nu[t] + alpha * step[t];
         }

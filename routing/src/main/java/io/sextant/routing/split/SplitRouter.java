@@ -53,7 +53,7 @@ import java.util.Arrays;
  */
 public final class SplitRouter {
   private static final int MAX_RETRIES = 6;
-  static final boolean DEBUG = false;
+  static final boolean DEBUG = Boolean.getBoolean("sextant.router.debug");
 
   /** Candidate single paths whose exact output is computed, the best by their estimate. */
   public static final int SINGLE_PATHS_EXACT = 8;
@@ -63,6 +63,13 @@ public final class SplitRouter {
 
   /** Candidate token paths kept for the split, the best by spot bound. */
   public static final int MAX_PATHS = 24;
+
+  /**
+   * A pool direction whose whole output is worth less than this fraction of the order (by reference
+   * prices) is left out of the split: it could add at most that much, and such pools (a few wei
+   * against a large reserve) have rates that only slow the optimiser down.
+   */
+  public static final double RELATIVE_DUST = 1e-10;
 
   /** Relative slack on thresholds, for the rounding of products of rates. */
   private static final double SLACK = 1e-9;
@@ -98,11 +105,14 @@ public final class SplitRouter {
   private final UInt256 left = new UInt256();
   private final UInt256 input = new UInt256();
   private double gasPrice;
+  private double rankGas;
   private boolean pruning = true;
   private int maxPaths = MAX_PATHS;
   private boolean truncated;
   private double lastLambda;
   private double seedInput;
+  private double minEdgeValue;
+  private final long minPoolGas;
   private double startInput;
   private int lastPathCount;
   private final int[] chosen = new int[CandidatePaths.MAX_HOPS];
@@ -133,6 +143,11 @@ public final class SplitRouter {
     this.poolBanned = new boolean[market.poolCount()];
     this.poolGas = new double[market.poolCount()];
     this.poolSeen = new boolean[market.poolCount()];
+    long least = Long.MAX_VALUE;
+    for (int p = 0; p < market.poolCount(); p++) {
+      least = Math.min(least, market.gasUnits(p));
+    }
+    this.minPoolGas = market.poolCount() == 0 ? 0L : least;
   }
 
   private static UInt256[] holders(final int n) {
@@ -210,11 +225,15 @@ public final class SplitRouter {
     final int hops = Math.min(Math.max(maxHops, 1), CandidatePaths.MAX_HOPS);
     final double buyPrice = market.referencePrice(buy);
     gasPrice = gasPriceWei > 0.0 && buyPrice > 0.0 ? gasPriceWei / buyPrice : 0.0;
+    // Exact-output plans compare by input alone, so their single paths are chosen without gas.
+    rankGas = exactIn ? gasPrice : 0.0;
     paths.bounds(buy, hops);
     if (!(bestBound(sell, buy, hops) > 0.0)) {
       return plan.error(NO_PATH[hops]);
     }
     final double a = amount.toDouble();
+    final double orderValue = a * market.referencePrice(exactIn ? sell : buy);
+    minEdgeValue = pruning && orderValue > 0.0 ? RELATIVE_DUST * orderValue : 0.0;
     double threshold = pruning ? seedRate(sell, buy, hops, exactIn, a) * (1.0 - SLACK) : 0.0;
     final int cap = pruning ? maxPaths : Integer.MAX_VALUE / 2;
     try {
@@ -288,6 +307,27 @@ public final class SplitRouter {
         if (exactIn) {
           routeExactIn(amount, plan);
           singlePathExactIn(amount, n, plan);
+          if (pruning && gasPrice > 0.0 && plan.ok()) {
+            // A cheaper path (fewer or cheaper pools) can win net of gas with a lower rate: any
+            // path that could beat the plan has A·bound > net + the least gas of one pool.
+            final double cheap = (netOut(plan) + gasPrice * minPoolGas) / a;
+            if (cheap < threshold || netOut(plan) <= 0.0) {
+              clearEdges();
+              final int m = find(sell, buy, hops, cheap, LAST_RESORT_PATHS, a, false);
+              if (netOut(plan) <= 0.0) {
+                // Gas outweighs the order: every path, exactly, each pool chosen net of gas.
+                singlePathLimit = m;
+                exactChoice = true;
+              }
+              try {
+                singlePathExactIn(amount, m, plan);
+              } finally {
+                singlePathLimit = SINGLE_PATHS_EXACT;
+                exactChoice = false;
+              }
+              break;
+            }
+          }
         } else {
           routeExactOut(amount, inEstimate, plan);
           singlePathExactOut(amount, n, inEstimate, plan);
@@ -346,13 +386,30 @@ public final class SplitRouter {
       final boolean raise) {
     int limit = Math.min(cap, pathEstimate.length);
     int n =
-        paths.find(sell, buy, hops, Math.max(threshold, Double.MIN_NORMAL), limit, amount, raise);
+        paths.find(
+            sell,
+            buy,
+            hops,
+            Math.max(threshold, Double.MIN_NORMAL),
+            limit,
+            amount,
+            raise,
+            gasPrice);
     while (!pruning && paths.truncated() && limit < cap) {
       // Only the unpruned (test) mode grows these.
       pathEstimate = new double[pathEstimate.length * 2];
       pathDirs = new int[pathEstimate.length * CandidatePaths.MAX_HOPS];
       limit = Math.min(cap, pathEstimate.length);
-      n = paths.find(sell, buy, hops, Math.max(threshold, Double.MIN_NORMAL), limit, amount, raise);
+      n =
+          paths.find(
+              sell,
+              buy,
+              hops,
+              Math.max(threshold, Double.MIN_NORMAL),
+              limit,
+              amount,
+              raise,
+              gasPrice);
     }
     truncated |= paths.truncated();
     return n;
@@ -539,6 +596,22 @@ public final class SplitRouter {
     return count;
   }
 
+  /**
+   * What a unit of hop {@code h}'s output is worth in the buy token along path {@code i}: the rest
+   * of the path's spot product, capped by the reference-price ratio where both tokens have one
+   * (spot products are inflated by tiny pools with absurd rates, and would let output outweigh gas
+   * when choosing a pool).
+   */
+  private double restValue(final int i, final int h, final int hops) {
+    final double spot = spotProduct(i, h + 1, hops);
+    if (h + 1 == hops) {
+      return spot;
+    }
+    final double pt = market.referencePrice(graph.pairTo(paths.pair(i, h)));
+    final double pb = market.referencePrice(graph.pairTo(paths.pair(i, hops - 1)));
+    return pt > 0.0 && pb > 0.0 ? Math.min(spot, pt / pb) : spot;
+  }
+
   /** Product of the pair spots of path {@code i}'s hops {@code [from, to)}. */
   private double spotProduct(final int i, final int from, final int to) {
     double b = 1.0;
@@ -567,7 +640,11 @@ public final class SplitRouter {
         for (int d = graph.firstDirection(q); d < graph.endDirection(q); d++) {
           final double spot = graph.directionSpot(d);
           final int p = graph.directionPool(d);
-          if (edgeOfDir[d] >= 0 || !(spot > 0.0) || around * spot < threshold || poolBanned[p]) {
+          if (edgeOfDir[d] >= 0
+              || !(spot > 0.0)
+              || around * spot < threshold
+              || poolBanned[p]
+              || graph.directionMaxValue(d) < minEdgeValue) {
             continue;
           }
           final int e =
@@ -844,17 +921,17 @@ public final class SplitRouter {
       boolean ok = true;
       for (int h = 0; h < hops && ok; h++) {
         final int q = paths.pair(i, h);
-        final double rest = spotProduct(i, h + 1, hops);
+        final double rest = restValue(i, h, hops);
         int best = -1;
         double bestScore = Double.NEGATIVE_INFINITY;
         double bestOut = 0.0;
         for (int d = graph.firstDirection(q); d < graph.endDirection(q); d++) {
           final int p = graph.directionPool(d);
-          if (!(graph.directionSpot(d) > 0.0) || poolBanned[p]) {
+          if (!graph.directionUsable(d) || poolBanned[p]) {
             continue;
           }
           final double o = graph.directionCurve(d).output(v);
-          final double score = o * rest - gasPrice * market.gasUnits(p);
+          final double score = o * rest - rankGas * market.gasUnits(p);
           if ((o > 0.0 || exactChoice) && score > bestScore) {
             bestScore = score;
             best = d;
@@ -865,7 +942,7 @@ public final class SplitRouter {
           ok = false;
         } else {
           pathDirs[i * CandidatePaths.MAX_HOPS + h] = best;
-          gas += gasPrice * market.gasUnits(graph.directionPool(best));
+          gas += rankGas * market.gasUnits(graph.directionPool(best));
           v = bestOut;
         }
       }
@@ -894,15 +971,17 @@ public final class SplitRouter {
   private void chooseExactly(final int i, final int h, final UInt256 x) {
     final int q = paths.pair(i, h);
     double best = Double.NEGATIVE_INFINITY;
-    final double rest = spotProduct(i, h + 1, paths.hops(i));
+    final double rest = restValue(i, h, paths.hops(i));
     for (int d = graph.firstDirection(q); d < graph.endDirection(q); d++) {
       final int p = graph.directionPool(d);
       if (poolBanned[p]
+          || !graph.directionUsable(d)
           || !market.pool(p).exactIn(graph.directionIn(d), graph.directionOut(d), x, r)
-          || !r.amountIn.eq(x)) {
+          || !r.amountIn.eq(x)
+          || r.amountOut.isZero()) {
         continue;
       }
-      final double v = r.amountOut.toDouble() * rest - gasPrice * market.gasUnits(p);
+      final double v = r.amountOut.toDouble() * rest - rankGas * market.gasUnits(p);
       if (v > best) {
         best = v;
         pathDirs[i * CandidatePaths.MAX_HOPS + h] = d;
@@ -1101,7 +1180,7 @@ public final class SplitRouter {
       plan.clear();
     }
     // Pools chosen forward at about the input a single path needs.
-    final double x = estimate > 0.0 ? estimate : startInput;
+    final double x = seedInput > 0.0 ? seedInput : estimate > 0.0 ? estimate : startInput;
     final int k = rankSinglePaths(n, x);
     for (int j = 0; j < k; j++) {
       final int i = top[j];
