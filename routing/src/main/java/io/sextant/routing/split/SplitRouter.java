@@ -53,7 +53,6 @@ import java.util.Arrays;
  */
 public final class SplitRouter {
   private static final int MAX_RETRIES = 6;
-  static final boolean DEBUG = Boolean.getBoolean("sextant.router.debug");
 
   /** Candidate single paths whose exact output is computed, the best by their estimate. */
   public static final int SINGLE_PATHS_EXACT = 8;
@@ -251,47 +250,12 @@ public final class SplitRouter {
           return plan.error(NO_PATH[hops]);
         }
         threshold = pruning ? paths.threshold() : 0.0;
-        if (DEBUG) {
-          System.out.println(
-              "round "
-                  + round
-                  + " n="
-                  + n
-                  + " thr="
-                  + threshold
-                  + " seedInput="
-                  + seedInput
-                  + " trunc="
-                  + paths.truncated());
-          for (int i = 0; i < n; i++) {
-            System.out.println(
-                "  path "
-                    + i
-                    + " hops="
-                    + paths.hops(i)
-                    + " bound="
-                    + paths.bound(i)
-                    + " out="
-                    + paths.output(i));
-          }
-        }
         buildEdges(sell, buy, n, threshold);
         final double inEstimate = exactIn ? a : solveExactOut(a);
         if (exactIn) {
           solveNetOfGas(a);
         }
         final double lambda = lastLambda;
-        if (DEBUG) {
-          System.out.println(
-              "edges="
-                  + opt.edgeCount()
-                  + " est="
-                  + inEstimate
-                  + " lambda="
-                  + lambda
-                  + " spotBound="
-                  + opt.spotBound());
-        }
         // Re-admission: a path left out whose bound exceeds the optimum's marginal rate could
         // improve it; lower the threshold to that rate and solve again.
         if (pruning
@@ -311,7 +275,7 @@ public final class SplitRouter {
             // A cheaper path (fewer or cheaper pools) can win net of gas with a lower rate: any
             // path that could beat the plan has A·bound > net + the least gas of one pool.
             final double cheap = (netOut(plan) + gasPrice * minPoolGas) / a;
-            if (cheap < threshold || netOut(plan) <= 0.0) {
+            if (cheap < threshold || truncated || netOut(plan) <= 0.0) {
               clearEdges();
               final int m = find(sell, buy, hops, cheap, LAST_RESORT_PATHS, a, false);
               if (netOut(plan) <= 0.0) {
@@ -438,9 +402,6 @@ public final class SplitRouter {
     int t = sell;
     int n = 0;
     startInput = exactIn ? a : startInput(sell, buy, hops, a);
-    if (DEBUG) {
-      System.out.println("startInput=" + startInput);
-    }
     double x = startInput;
     while (t != buy) {
       if (n == hops) {
@@ -485,9 +446,6 @@ public final class SplitRouter {
         break;
       }
       final double m = seedMarginal(n, x);
-      if (DEBUG) {
-        System.out.println("seed n=" + n + " x=" + x + " out=" + out + " m=" + m);
-      }
       if (!(m > 0.0) || !Double.isFinite(x)) {
         return 0.0;
       }
@@ -631,6 +589,13 @@ public final class SplitRouter {
       }
     }
     opt.reset(tokens);
+    final double pb = market.referencePrice(buy);
+    for (int t = 0; t < tokens; t++) {
+      final double pt = market.referencePrice(globalOf[t]);
+      if (t != 1 && pt > 0.0 && pb > 0.0) {
+        opt.priceHint(t, pt / pb);
+      }
+    }
     for (int i = 0; i < n; i++) {
       final int hops = paths.hops(i);
       for (int h = 0; h < hops; h++) {
@@ -1061,19 +1026,6 @@ public final class SplitRouter {
     double a = seedInput > 0.0 ? seedInput : startInput;
     double out = opt.solve(a);
     double lambda = opt.price(0);
-    if (DEBUG) {
-      System.out.println(
-          "exactOut start a="
-              + a
-              + " out="
-              + out
-              + " target="
-              + target
-              + " it="
-              + opt.iterations()
-              + " gap="
-              + (opt.dualBound() - out));
-    }
     // Grow until the target is reached.
     for (int grow = 0; out < target; grow++) {
       if (grow == 200 || !Double.isFinite(a)) {
@@ -1084,19 +1036,6 @@ public final class SplitRouter {
       a *= 4.0;
       out = opt.solve(a);
       lambda = opt.price(0);
-      if (DEBUG) {
-        System.out.println(
-            "  grow a="
-                + a
-                + " out="
-                + out
-                + " lambda="
-                + lambda
-                + " it="
-                + opt.iterations()
-                + " gap="
-                + (opt.dualBound() - out));
-      }
       if (!(out > prev * (1.0 + 1e-12)) && grow > 8) {
         return 0.0;
       }
@@ -1127,19 +1066,6 @@ public final class SplitRouter {
       a = next;
       out = opt.solve(a);
       lambda = opt.price(0);
-      if (DEBUG) {
-        System.out.println(
-            "  a="
-                + a
-                + " out="
-                + out
-                + " lambda="
-                + lambda
-                + " it="
-                + opt.iterations()
-                + " gap="
-                + (opt.dualBound() - out));
-      }
     }
     lastLambda = lambda;
     return best;
