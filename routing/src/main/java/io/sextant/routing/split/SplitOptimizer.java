@@ -24,7 +24,7 @@ import java.util.Arrays;
  */
 public final class SplitOptimizer {
   private static final double GAP_TOLERANCE = 1e-11;
-  private static final int MAX_ITERATIONS = 80;
+  private static final int MAX_ITERATIONS = 30;
   private static final double H = 1e-6;
 
   private int tokens;
@@ -41,6 +41,7 @@ public final class SplitOptimizer {
   private int orderedEdges;
 
   private double[] nu = new double[8];
+  private double[] hint = new double[8];
   private double[] trial = new double[8];
   private double[] grad = new double[8];
   private double[] avail = new double[8];
@@ -66,9 +67,11 @@ public final class SplitOptimizer {
   public SplitOptimizer reset(final int tokenCount) {
     tokens = tokenCount;
     edges = 0;
+    Arrays.fill(hint, 0.0);
     if (nu.length < tokenCount) {
       final int n = Math.max(tokenCount, nu.length * 2);
       nu = new double[n];
+      hint = new double[n];
       trial = new double[n];
       grad = new double[n];
       avail = new double[n];
@@ -157,7 +160,7 @@ public final class SplitOptimizer {
         }
       }
       boolean moved = false;
-      for (int ls = 0; ls < 60; ls++) {
+      for (int ls = 0; ls < 30; ls++) {
         for (int t = 0; t < tokens; t++) {
           trial[t] = t == 1 ? 1.0 : nu[t] + alpha * step[t];
         }
@@ -180,17 +183,26 @@ public final class SplitOptimizer {
   }
 
   private void initialPrices() {
-    // Spot prices propagated back from the buy token: the best marginal rate of any path.
+    // Hinted prices first (reference prices: spot rates of tiny pools can be absurd and would
+    // start the dual far from its optimum); the rest propagated back from the buy token along the
+    // best marginal rate of any path.
     Arrays.fill(nu, 0, tokens, 0.0);
     nu[1] = 1.0;
+    boolean hinted = false;
+    for (int t = 0; t < tokens; t++) {
+      if (t != 1 && hint[t] > 0.0) {
+        nu[t] = hint[t];
+        hinted = true;
+      }
+    }
     for (int round = 0; round < tokens; round++) {
       boolean changed = false;
       for (int e = 0; e < edges; e++) {
-        if (!enabled[e] || nu[to[e]] <= 0.0) {
+        if (!enabled[e] || nu[to[e]] <= 0.0 || from[e] == 1 || (hinted && hint[from[e]] > 0.0)) {
           continue;
         }
         final double v = curve[e].spot() * nu[to[e]];
-        if (v > nu[from[e]] && from[e] != 1) {
+        if (v > nu[from[e]]) {
           nu[from[e]] = v;
           changed = true;
         }
@@ -204,6 +216,14 @@ public final class SplitOptimizer {
         nu[t] = t == 1 ? 1.0 : Double.MIN_NORMAL;
       }
     }
+  }
+
+  /**
+   * Suggests the starting dual price of local token {@code t} (buy-token units per unit; 0: none),
+   * e.g. from reference prices; kept until {@link #reset}.
+   */
+  public void priceHint(final int t, final double price) {
+    hint[t] = price;
   }
 
   /** The dual at prices {@code p}; fills {@link #plan} and {@link #grad}. */
@@ -428,9 +448,28 @@ public final class SplitOptimizer {
     indegree[to[thinnest]]--;
   }
 
+  /**
+   * The best product of spot rates over the enabled edges from the sell token to the buy token (buy
+   * units per sell unit): no split earns more per unit sold.
+   */
+  public double spotBound() {
+    final double[] saved = hint;
+    hint = trial;
+    Arrays.fill(trial, 0.0);
+    initialPrices();
+    hint = saved;
+    final double b = nu[0];
+    return b > Double.MIN_NORMAL ? b : 0.0;
+  }
+
   /** Input (base units of its input token) of edge {@code e} in the best split found. */
   public double flow(final int e) {
     return bestFlow[e];
+  }
+
+  /** Capacity of edge {@code e}'s curve (base units of its input token, possibly infinite). */
+  public double capacity(final int e) {
+    return curve[e].capacity();
   }
 
   /** Output of edge {@code e} in the best split found. */
