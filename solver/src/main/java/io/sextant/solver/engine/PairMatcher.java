@@ -51,7 +51,7 @@ final class PairMatcher {
 
   /** The best matched group among {@code orders} (all on the pair), or {@code null}. */
   MatchedGroup match(final String tokenA, final String tokenB, final List<CowOrder> orders) {
-    final List<CowOrder> live = new ArrayList<>(orders);
+    final List<CowOrder> live = crossing(tokenA, orders);
     while (hasBothSides(live, tokenA)) {
       long gas = overhead;
       MatchedGroup g = null;
@@ -77,6 +77,45 @@ final class PairMatcher {
       live.remove(worst);
     }
     return null;
+  }
+
+  /**
+   * The orders that can share a uniform clearing price with at least one order of the other side.
+   * At a price p (B per A) an order selling A needs p ≥ its limit buy/sell and an order selling B
+   * needs 1/p ≥ its limit, so a group holding both sides needs every pair across the sides to
+   * cross: limitA × limitB ≤ 1. An order that crosses no order of the other side (fees only make
+   * limits stricter) can never be in a group; dropping them, repeatedly, loses no group and spares
+   * the routing of each hopeless candidate. Real auctions are mostly resting limit orders that do
+   * not cross, so this usually leaves nothing to route.
+   */
+  static List<CowOrder> crossing(final String tokenA, final List<CowOrder> orders) {
+    final List<CowOrder> live = new ArrayList<>(orders);
+    boolean changed = true;
+    while (changed) {
+      // The most lenient limit on each side: the largest 1/limit any order of that side accepts.
+      double bestA = 0.0; // max over sellers of A of sellAmount/buyAmount (A per B they accept)
+      double bestB = 0.0; // max over sellers of B of sellAmount/buyAmount (B per A they accept)
+      for (CowOrder o : live) {
+        final double inverse = o.sellAmount().doubleValue() / o.buyAmount().doubleValue();
+        if (o.sellToken().equals(tokenA)) {
+          bestA = Math.max(bestA, inverse);
+        } else {
+          bestB = Math.max(bestB, inverse);
+        }
+      }
+      changed = false;
+      for (int i = live.size() - 1; i >= 0; i--) {
+        final CowOrder o = live.get(i);
+        final double limit = o.buyAmount().doubleValue() / o.sellAmount().doubleValue();
+        // limit × (the other side's limit) ≤ 1 for some order there, with a margin for rounding.
+        final double best = o.sellToken().equals(tokenA) ? bestB : bestA;
+        if (limit > best * (1.0 + 1e-9)) {
+          live.remove(i);
+          changed = true;
+        }
+      }
+    }
+    return live;
   }
 
   private static boolean hasBothSides(final List<CowOrder> orders, final String tokenA) {
