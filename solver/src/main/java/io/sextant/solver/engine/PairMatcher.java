@@ -50,8 +50,12 @@ final class PairMatcher {
   }
 
   /** The best matched group among {@code orders} (all on the pair), or {@code null}. */
+  /** Rounds of dropping the orders a group's price breaks before the pair is given up. */
+  static final int MAX_ROUNDS = 6;
+
   MatchedGroup match(final String tokenA, final String tokenB, final List<CowOrder> orders) {
     final List<CowOrder> live = crossing(tokenA, orders);
+    int rounds = 0;
     while (hasBothSides(live, tokenA)) {
       long gas = overhead;
       MatchedGroup g = null;
@@ -70,11 +74,19 @@ final class PairMatcher {
       if (g == null) {
         return null;
       }
-      final int worst = worstViolator(g);
-      if (worst < 0) {
+      final List<Integer> violators = violators(g);
+      if (violators.isEmpty()) {
         return g;
       }
-      live.remove(worst);
+      if (++rounds == MAX_ROUNDS) {
+        return null;
+      }
+      // Every order whose limit the group's price breaks leaves at once: each round routes the
+      // imbalance anew, so one order per round would cost a routing search per order of a
+      // crowded pair.
+      for (int i = violators.size() - 1; i >= 0; i--) {
+        live.remove((int) violators.get(i));
+      }
     }
     return null;
   }
@@ -343,27 +355,17 @@ final class PairMatcher {
   }
 
   /** Index of the order with the worst limit among those the group violates, or -1. */
-  private static int worstViolator(final MatchedGroup g) {
+  /** Indices, ascending, of the orders of {@code g} whose limit price its clearing prices break. */
+  private static List<Integer> violators(final MatchedGroup g) {
     final Flows f = Flows.of(g.orders(), g.fees(), g.tokenA(), g.priceA(), g.priceB());
-    int worst = -1;
-    double worstRatio = Double.NEGATIVE_INFINITY;
+    final List<Integer> out = new ArrayList<>();
     for (int i = 0; i < g.orders().size(); i++) {
       final CowOrder o = g.orders().get(i);
-      final BigInteger sold = f.sold[i];
-      final BigInteger bought = f.bought[i];
-      if (sold.multiply(o.buyAmount()).compareTo(bought.multiply(o.sellAmount())) > 0) {
-        // how far off: wanted rate / given rate
-        final double r =
-            o.buyAmount().doubleValue()
-                / o.sellAmount().doubleValue()
-                / (bought.doubleValue() / sold.doubleValue());
-        if (r > worstRatio) {
-          worstRatio = r;
-          worst = i;
-        }
+      if (f.sold[i].multiply(o.buyAmount()).compareTo(f.bought[i].multiply(o.sellAmount())) > 0) {
+        out.add(i);
       }
     }
-    return worst;
+    return out;
   }
 
   /** Settlement flows of a group at integer prices, GPv2 rounding. */
