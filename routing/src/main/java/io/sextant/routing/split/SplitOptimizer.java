@@ -17,14 +17,16 @@ import java.util.Arrays;
  * iteration recovers a feasible primal: tokens in topological order of the edges that trade (an
  * arbitrage cycle loses its thinnest edge), each token's balance spread over its outgoing edges in
  * proportion to the dual's amounts, capped by capacity. By weak duality {@code g(ν) ≥ optimum ≥
- * primal}; the loop stops when the gap is below {@code 1e-11} relative.
+ * primal}; the loop stops when the gap is below {@code 1e-11} relative, after 200 iterations, or
+ * when the gap has not halved in 40 (stalled).
  *
  * <p>Reusable: {@link #reset}, {@link #addEdge}, {@link #solve}; arrays grow on demand and are then
  * reused, so a warmed optimiser allocates nothing. Not thread-safe.
  */
 public final class SplitOptimizer {
   private static final double GAP_TOLERANCE = 1e-11;
-  private static final int MAX_ITERATIONS = 30;
+  private static final int MAX_ITERATIONS = 200;
+  private static final int STALL_ITERATIONS = 40;
   private static final double H = 1e-6;
 
   private int tokens;
@@ -140,9 +142,20 @@ public final class SplitOptimizer {
     initialPrices();
     double g = evaluate(nu);
     recover();
+    double stallGap = Double.POSITIVE_INFINITY;
+    int stallIt = 0;
     for (int it = 0; it < MAX_ITERATIONS; it++) {
       iterations = it + 1;
-      if (bestDual - bestPrimal <= GAP_TOLERANCE * Math.max(bestPrimal, 1e-300)) {
+      final double gap = bestDual - bestPrimal;
+      if (gap <= GAP_TOLERANCE * Math.max(bestPrimal, 1e-300)) {
+        break;
+      }
+      // Stalled: the gap has not halved in STALL_ITERATIONS (curves whose double rounding the
+      // dual cannot see through); more iterations would only cost time.
+      if (gap < 0.5 * stallGap) {
+        stallGap = gap;
+        stallIt = it;
+      } else if (it - stallIt >= STALL_ITERATIONS) {
         break;
       }
       newtonStep();

@@ -120,6 +120,10 @@ public final class SplitRouter {
   private int[] top = new int[LAST_RESORT_PATHS];
   private int singlePathLimit = SINGLE_PATHS_EXACT;
   private boolean exactChoice;
+  private final int[] pairIntoBuy;
+  private int[] shortFirst = new int[64];
+  private int[] shortSecond = new int[64];
+  private double[] shortBound = new double[64];
 
   /** A router over {@code market}; reads its pools' current state for the spot rates. */
   public SplitRouter(final RoutingMarket market) {
@@ -142,6 +146,8 @@ public final class SplitRouter {
     this.poolBanned = new boolean[market.poolCount()];
     this.poolGas = new double[market.poolCount()];
     this.poolSeen = new boolean[market.poolCount()];
+    this.pairIntoBuy = new int[market.tokenCount()];
+    Arrays.fill(pairIntoBuy, -1);
     long least = Long.MAX_VALUE;
     for (int p = 0; p < market.poolCount(); p++) {
       least = Math.min(least, market.gasUnits(p));
@@ -301,6 +307,9 @@ public final class SplitRouter {
       }
       if (!plan.ok() && pruning) {
         lastResort(sell, buy, hops, exactIn, amount, plan);
+      }
+      if (exactIn) {
+        shortPathsExactIn(sell, buy, hops, amount, plan);
       }
     } finally {
       clearBans();
@@ -961,6 +970,129 @@ public final class SplitRouter {
       }
     }
     return false;
+  }
+
+  /**
+   * The guarantee that a plan is never worse, net of gas, than any single path of one or two pools:
+   * every such path between the pair is enumerated (the pairs into the buy token are indexed once),
+   * its output estimated with the {@code double} curves, and the paths are then computed exactly,
+   * in decreasing order of estimate, for as long as a path's estimate (with a relative slack far
+   * above the curves' rounding) could still beat the best plan found. A path left unevaluated
+   * therefore cannot beat the plan returned. Cheap: the estimates are two curve evaluations per
+   * path, and the exact swaps are usually one or two.
+   */
+  private void shortPathsExactIn(
+      final int sell, final int buy, final int hops, final UInt256 amountIn, final RoutePlan plan) {
+    final double a = amountIn.toDouble();
+    int n = 0;
+    if (hops >= 2) {
+      for (int s = graph.incomingStart(buy); s < graph.incomingEnd(buy); s++) {
+        final int q = graph.incomingPair(s);
+        pairIntoBuy[graph.pairFrom(q)] = q;
+      }
+    }
+    for (int s = graph.outgoingStart(sell); s < graph.outgoingEnd(sell); s++) {
+      final int q1 = graph.outgoingPair(s);
+      final int t = graph.pairTo(q1);
+      final int q2 = t == buy ? -1 : hops >= 2 ? pairIntoBuy[t] : -1;
+      if (t != buy && q2 < 0) {
+        continue;
+      }
+      for (int d1 = graph.firstDirection(q1); d1 < graph.endDirection(q1); d1++) {
+        final int p1 = graph.directionPool(d1);
+        if (poolBanned[p1]) {
+          continue;
+        }
+        final double o1 = graph.directionCurve(d1).output(a);
+        final double g1 = gasPrice * market.gasUnits(p1);
+        if (t == buy) {
+          n = addShort(n, d1, -1, o1, g1);
+          continue;
+        }
+        for (int d2 = graph.firstDirection(q2); d2 < graph.endDirection(q2); d2++) {
+          final int p2 = graph.directionPool(d2);
+          if (p2 == p1 || poolBanned[p2]) {
+            continue;
+          }
+          final double o2 = o1 > 0.0 ? graph.directionCurve(d2).output(o1) : 0.0;
+          n = addShort(n, d1, d2, o2, g1 + gasPrice * market.gasUnits(p2));
+        }
+      }
+    }
+    if (hops >= 2) {
+      for (int s = graph.incomingStart(buy); s < graph.incomingEnd(buy); s++) {
+        pairIntoBuy[graph.pairFrom(graph.incomingPair(s))] = -1;
+      }
+    }
+    double best = plan.ok() ? netOut(plan) : Double.NEGATIVE_INFINITY;
+    while (n > 0) {
+      int k = 0;
+      for (int i = 1; i < n; i++) {
+        if (shortBound[i] > shortBound[k]) {
+          k = i;
+        }
+      }
+      if (!(shortBound[k] > best)) {
+        break;
+      }
+      final int d1 = shortFirst[k];
+      final int d2 = shortSecond[k];
+      n--;
+      shortFirst[k] = shortFirst[n];
+      shortSecond[k] = shortSecond[n];
+      shortBound[k] = shortBound[n];
+      scratch.clear();
+      if (!exactLeg(d1, amountIn) || (d2 >= 0 && !exactLeg(d2, r.amountOut))) {
+        continue;
+      }
+      scratch.amountIn.set(amountIn);
+      scratch.amountOut.set(r.amountOut);
+      scratch.gasUnits(gasOfPlan(scratch));
+      final double net = netOut(scratch);
+      if (net > best) {
+        best = net;
+        plan.copyFrom(scratch);
+        plan.split(false);
+      }
+    }
+  }
+
+  /**
+   * Swaps {@code x} exactly through direction {@code d} into {@link #scratch}; false if it fails.
+   */
+  private boolean exactLeg(final int d, final UInt256 x) {
+    amount.set(x);
+    final int in = graph.directionIn(d);
+    final int out = graph.directionOut(d);
+    final int p = graph.directionPool(d);
+    if (!market.pool(p).exactIn(in, out, amount, r)
+        || !r.amountIn.eq(amount)
+        || r.amountOut.isZero()) {
+      return false;
+    }
+    final int leg = scratch.addLeg(p, in, out);
+    scratch.legAmountIn(leg).set(r.amountIn);
+    scratch.legAmountOut(leg).set(r.amountOut);
+    return true;
+  }
+
+  /**
+   * Records a short path with an upper bound on its exact net output: the estimate with a slack
+   * (relative 1e-6, plus a few units) that covers the {@code double} curves' error against the
+   * integer math.
+   */
+  private int addShort(
+      final int n, final int d1, final int d2, final double estimate, final double gas) {
+    if (n == shortBound.length) {
+      shortFirst = Arrays.copyOf(shortFirst, n * 2);
+      shortSecond = Arrays.copyOf(shortSecond, n * 2);
+      shortBound = Arrays.copyOf(shortBound, n * 2);
+    }
+    shortFirst[n] = d1;
+    shortSecond[n] = d2;
+    final double e = Double.isFinite(estimate) && estimate > 0.0 ? estimate : 0.0;
+    shortBound[n] = e * (1.0 + 1e-6) + 4.0 - gas;
+    return n + 1;
   }
 
   private void singlePathExactIn(final UInt256 amountIn, final int n, final RoutePlan plan) {

@@ -37,7 +37,11 @@ public abstract class SwapCurve {
 
   /**
    * The input at which the marginal falls to {@code rho}: 0 if the spot marginal is at or below it,
-   * {@link #capacity()} if the marginal never falls that far.
+   * {@link #capacity()} if the marginal never falls that far. Default: the root of {@code
+   * marginal(x) − rho} inside a bracket, by the Illinois variant of regula falsi (superlinear, one
+   * marginal per step; the bracket shrinks every step, and a step that fails to halve it is
+   * followed by a bisection), to {@code 1e-13} relative in {@code x} or {@code 1e-14} in the rate.
+   * It replaced a 200-step bisection (most of the router's time on stable pools).
    */
   public double inputForMarginal(final double rho) {
     if (spot() <= rho) {
@@ -53,12 +57,47 @@ public abstract class SwapCurve {
       return hi;
     }
     double lo = 0.0;
+    // f(x) = marginal(x) − rho: positive at lo, at most 0 at hi.
+    double fLo = spot() - rho;
+    double fHi = marginal(hi) - rho;
+    int side = 0;
     for (int i = 0; i < 200 && hi - lo > 1e-13 * hi; i++) {
-      final double mid = 0.5 * (lo + hi);
-      if (marginal(mid) > rho) {
-        lo = mid;
+      final double width = hi - lo;
+      double x = fLo - fHi > 0.0 ? lo + width * (fLo / (fLo - fHi)) : 0.5 * (lo + hi);
+      if (!(x > lo && x < hi)) {
+        x = 0.5 * (lo + hi);
+      }
+      final double fx = marginal(x) - rho;
+      if (Math.abs(fx) <= 1e-14 * rho) {
+        return x;
+      }
+      if (fx > 0.0) {
+        lo = x;
+        fLo = fx;
+        if (side == 1) {
+          fHi *= 0.5; // Illinois: the end kept twice in a row weighs half
+        }
+        side = 1;
       } else {
-        hi = mid;
+        hi = x;
+        fHi = fx;
+        if (side == -1) {
+          fLo *= 0.5;
+        }
+        side = -1;
+      }
+      if (hi - lo > 0.5 * width) {
+        // Slow progress: one bisection step.
+        final double mid = 0.5 * (lo + hi);
+        final double fm = marginal(mid) - rho;
+        if (fm > 0.0) {
+          lo = mid;
+          fLo = fm;
+        } else {
+          hi = mid;
+          fHi = fm;
+        }
+        side = 0;
       }
     }
     return 0.5 * (lo + hi);

@@ -19,24 +19,64 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
  * Sextant against the peers' answers ({@code data/peers-7400693.json}, see {@code data/SOURCES.md})
  * on the same auction and the same liquidity: only {@code constantProduct} and {@code
  * concentratedLiquidity} pools, less the pools the peers could not load, gas 0, at most 3 pools per
- * path. On every query Sextant's exact output must reach the best peer's ({@code bestHop3.out})
- * within 1e-7 relative.
+ * path, compared with the best peer ({@code bestHop3.out}) within 1e-7 relative.
+ *
+ * <p><b>The honest gap.</b> The goal is to match or beat the best peer on every one of the 852
+ * queries; the router does not yet: the split optimiser (a damped Newton on the CFMM dual, which
+ * stalls (its duality gap stops halving) short of convergence on large edge sets, the split keeps
+ * at most {@link SplitRouter#MAX_PATHS} token paths, and on orders of a few wei the peers' best is
+ * a 3-pool path through dust pools whose {@code double} curves are meaningless (only integer
+ * rounding decides). What this test asserts is what holds and can regress:
+ *
+ * <ul>
+ *   <li>where the best peer's answer is one path of at most two pools, Sextant reaches it (the
+ *       router evaluates every 1- and 2-pool path exactly): no shortfall at all there;
+ *   <li>the number of queries below the best peer, of queries the router cannot route, and of
+ *       queries strictly better than the best peer do not regress from the values measured when
+ *       this test was written ({@link #MAX_BELOW}, {@link #MAX_UNROUTED}, {@link #MIN_BETTER}):
+ *       lower these ceilings (raise the floor) as the optimiser improves, until every query passes.
+ * </ul>
+ *
+ * The counts (at or above, strictly better, below, minimum ratio) are printed on every run.
  */
 class PeerQueriesTest {
   static final double TOLERANCE = 1e-7;
 
+  /** Queries below the best peer, measured: a ceiling, to lower as the optimiser improves. */
+  static final int MAX_BELOW = 149;
+
+  /** Queries the router could not route at all (the peers could), measured: a ceiling. */
+  static final int MAX_UNROUTED = 6;
+
+  /** Queries strictly better than the best peer, measured: a floor. */
+  static final int MIN_BETTER = 570;
+
+  /**
+   * Pools of the best peer's route when it is a single path (every leg carries 100%), else -1. The
+   * two route formats of the data file: {@code "100% A>[pool]B>[pool]>C"} (one path, paths split by
+   * {@code " | "}) and {@code "A>B [pool] 100.00% | B>C [pool] 100.00%"} (one leg per entry).
+   */
+  static int singlePathPools(final String route) {
+    final int pools = route.split("\\[", -1).length - 1;
+    if (route.startsWith("100% ") && !route.contains(" | ")) {
+      return pools;
+    }
+    for (final String leg : route.split(" \\| ")) {
+      if (!leg.endsWith(" 100.00%")) {
+        return -1;
+      }
+    }
+    return route.isEmpty() ? -1 : pools;
+  }
+
   @Test
-  @Disabled(
-      "known failure: 156 of 852 queries below bestHop3 (the dual optimiser stops at 30 Newton"
-          + " iterations short of convergence on large edge sets; 24-path cap); 538 strictly better")
-  void shouldMatchOrBeatTheBestPeerOnEveryQuery() throws Exception {
+  void shouldNotRegressAgainstTheBestPeerAndReachEveryShortSinglePathPeer() throws Exception {
     final CowAuction auction;
     try (InputStream in =
         PeerQueriesTest.class.getResourceAsStream(
@@ -54,6 +94,9 @@ class PeerQueriesTest {
     final SplitRouter router = new SplitRouter(market.market());
     final RoutePlan plan = new RoutePlan();
     final List<String> failures = new ArrayList<>();
+    final List<String> shortPathFailures = new ArrayList<>();
+    int unrouted = 0;
+    int atOrAbove = 0;
     int queries = 0;
     int better = 0;
     double minRatio = Double.POSITIVE_INFINITY;
@@ -71,9 +114,18 @@ class PeerQueriesTest {
         failures.add(id + ": token not in the restricted market");
         continue;
       }
+      final JsonNode bestPeer = q.get("peers").get(q.get("bestHop3").get("peer").asText());
+      final int peerPools =
+          bestPeer == null || bestPeer.get("route") == null
+              ? -1
+              : singlePathPools(bestPeer.get("route").asText());
       router.route(s, b, sell, amount, 3, 0.0, plan);
       if (!plan.ok()) {
+        unrouted++;
         failures.add(id + ": " + plan.error() + " (peer " + peerOut + ")");
+        if (peerPools >= 1 && peerPools <= 2) {
+          shortPathFailures.add(id + ": " + plan.error());
+        }
         continue;
       }
       final BigInteger mine = plan.amountOut.toBigInteger();
@@ -87,17 +139,39 @@ class PeerQueriesTest {
         minRatio = Math.min(minRatio, ratio);
         if (ratio < 1.0 - TOLERANCE) {
           failures.add(id + ": " + mine + " < peer " + peerOut + " (ratio " + ratio + ")");
+          if (peerPools >= 1 && peerPools <= 2) {
+            shortPathFailures.add(id + ": " + mine + " < peer " + peerOut);
+          }
         }
       }
       if (mine.compareTo(peerOut) > 0) {
         better++;
       }
+      if (mine.compareTo(peerOut) >= 0) {
+        atOrAbove++;
+      }
     }
     System.out.printf(
-        "peers: %d queries, %d strictly better than the best peer (<=3 pools per path), min ratio"
-            + " %.9f, total %s vs peers %s, %d below%n",
-        queries, better, minRatio, total, peerTotal, failures.size());
+        "peers: %d queries, %d at or above the best peer (<=3 pools per path), %d strictly better,"
+            + " %d below by more than %.0e (%d of them unrouted), min ratio %.9f, total %s vs peers"
+            + " %s%n",
+        queries,
+        atOrAbove,
+        better,
+        failures.size(),
+        TOLERANCE,
+        unrouted,
+        minRatio,
+        total,
+        peerTotal);
     failures.stream().limit(20).forEach(f -> System.out.println("  " + f));
-    assertTrue(failures.isEmpty(), failures.size() + " queries below the peers: " + failures);
+    assertTrue(
+        shortPathFailures.isEmpty(),
+        "below a best peer whose route is one path of <= 2 pools: " + shortPathFailures);
+    assertTrue(unrouted <= MAX_UNROUTED, unrouted + " queries unrouted: " + failures);
+    assertTrue(
+        failures.size() <= MAX_BELOW,
+        failures.size() + " queries below the peers (ceiling " + MAX_BELOW + "): " + failures);
+    assertTrue(better >= MIN_BETTER, better + " strictly better (floor " + MIN_BETTER + ")");
   }
 }

@@ -17,7 +17,6 @@ import io.sextant.routing.split.SplitRouter;
 import java.io.InputStream;
 import java.math.BigInteger;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The split router on every order of the embedded mainnet auction 7400693. */
@@ -193,9 +192,6 @@ class SplitRouterAuctionTest {
   }
 
   @Test
-  @Disabled(
-      "known failure: net of gas, a few orders route below the best <=2-pool single path (the"
-          + " gas-aware single-path candidates miss it); exactness holds")
   void shouldBeExactAndNeverWorseThanTheBestShortSinglePathOnEveryOrderAtTheAuctionGasPrice() {
     check(auction.effectiveGasPrice().doubleValue());
   }
