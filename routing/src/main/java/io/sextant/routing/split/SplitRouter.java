@@ -208,8 +208,33 @@ public final class SplitRouter {
    * Routes selling {@code amount} of {@code sell} for {@code buy} ({@code exactIn}) or buying
    * {@code amount} of {@code buy} with {@code sell}; {@code gasPriceWei} per gas unit (0 ignores
    * gas). Fills and returns {@code plan}; on failure {@code plan.error()} says why.
+   *
+   * <p>When the pruned search finds nothing, the search runs once more without pruning before
+   * giving up: pruning starts from a seed path whose estimate can fail (an exact-output seed whose
+   * {@code double} curve cannot reach the amount to 1e-12), and "no path" must mean none exists.
+   * The retry costs only orders that fail.
    */
   public RoutePlan route(
+      final int sell,
+      final int buy,
+      final boolean exactIn,
+      final UInt256 amount,
+      final int maxHops,
+      final double gasPriceWei,
+      final RoutePlan plan) {
+    routeOnce(sell, buy, exactIn, amount, maxHops, gasPriceWei, plan);
+    if (!plan.ok() && pruning && !(sell == buy || amount.isZero())) {
+      pruning = false;
+      try {
+        routeOnce(sell, buy, exactIn, amount, maxHops, gasPriceWei, plan);
+      } finally {
+        pruning = true;
+      }
+    }
+    return plan;
+  }
+
+  private RoutePlan routeOnce(
       final int sell,
       final int buy,
       final boolean exactIn,
@@ -810,6 +835,9 @@ public final class SplitRouter {
         double spare = Double.NEGATIVE_INFINITY;
         for (int k = i; k < j; k++) {
           final int e = opt.orderedEdge(k);
+          if (deadEnd(e, m)) {
+            continue;
+          }
           final double sp = opt.capacity(e) - opt.flow(e);
           if (sp > spare) {
             spare = sp;
@@ -831,7 +859,7 @@ public final class SplitRouter {
             amount.set(left);
           }
         }
-        if (amount.isZero()) {
+        if (amount.isZero() || (deadEnd(e, m) && !(step == j - 1 && frac == 1.0))) {
           continue;
         }
         final ExactPool pool = market.pool(edgePool(e));
@@ -859,6 +887,24 @@ public final class SplitRouter {
     plan.amountOut.set(balance[1]);
     plan.gasUnits(gasOfPlan(plan));
     return -1;
+  }
+
+  /**
+   * Whether edge {@code e} leads to an intermediate token that no edge of the split leaves: what it
+   * bought would be stranded in the settlement, so finalisation routes that share through the
+   * token's other edges instead.
+   */
+  private boolean deadEnd(final int e, final int m) {
+    final int to = opt.to(e);
+    if (to <= 1) {
+      return false;
+    }
+    for (int k = 0; k < m; k++) {
+      if (opt.from(opt.orderedEdge(k)) == to) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private long gasOfPlan(final RoutePlan plan) {

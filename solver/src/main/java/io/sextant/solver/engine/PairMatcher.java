@@ -49,10 +49,10 @@ final class PairMatcher {
     this.overhead = overhead;
   }
 
-  /** The best matched group among {@code orders} (all on the pair), or {@code null}. */
   /** Rounds of dropping the orders a group's price breaks before the pair is given up. */
   static final int MAX_ROUNDS = 6;
 
+  /** The best matched group among {@code orders} (all on the pair), or {@code null}. */
   MatchedGroup match(final String tokenA, final String tokenB, final List<CowOrder> orders) {
     final List<CowOrder> live = crossing(tokenA, orders);
     int rounds = 0;
@@ -354,7 +354,6 @@ final class PairMatcher {
     return v < 1.0 ? BigInteger.ONE : new BigDecimal(Math.floor(v)).toBigInteger();
   }
 
-  /** Index of the order with the worst limit among those the group violates, or -1. */
   /** Indices, ascending, of the orders of {@code g} whose limit price its clearing prices break. */
   private static List<Integer> violators(final MatchedGroup g) {
     final Flows f = Flows.of(g.orders(), g.fees(), g.tokenA(), g.priceA(), g.priceB());
