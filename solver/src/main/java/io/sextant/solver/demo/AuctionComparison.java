@@ -57,6 +57,12 @@ public record AuctionComparison(Result engine, Result baseline) {
     }
   }
 
+  /**
+   * The baseline searches single paths of at most this many pools, exhaustively and exactly: at 3
+   * pools the exhaustive search over the real auction's hubs takes many minutes per auction.
+   */
+  public static final int BASELINE_MAX_HOPS = 2;
+
   /** Runs both solvers on {@code request} (a {@code POST /solve} body). */
   public static AuctionComparison run(
       final byte[] request, final EngineConfig config, final Clock clock)
@@ -83,7 +89,10 @@ public record AuctionComparison(Result engine, Result baseline) {
     final Result solved = solve(engine, request, validator);
     final EngineConfig plain =
         new EngineConfig(
-            config.maxHops(), config.deadlineSlackMillis(), config.settlementGasOverhead(), false);
+            Math.min(config.maxHops(), BASELINE_MAX_HOPS),
+            config.deadlineSlackMillis(),
+            config.settlementGasOverhead(),
+            false);
     final Result baseline =
         solve(
             new CowSolver(plain, clock, NativeToken.MAINNET, CowSolver.Routing.BEST_SINGLE_PATH),
