@@ -223,7 +223,9 @@ public final class SplitRouter {
       final double gasPriceWei,
       final RoutePlan plan) {
     routeOnce(sell, buy, exactIn, amount, maxHops, gasPriceWei, plan);
-    if (!plan.ok() && pruning && !(sell == buy || amount.isZero())) {
+    final int hops = Math.min(Math.max(maxHops, 1), CandidatePaths.MAX_HOPS);
+    // Only "no path" is retried: a plan that found paths but not capacity would fail again.
+    if (!plan.ok() && pruning && NO_PATH[hops].equals(plan.error())) {
       pruning = false;
       try {
         routeOnce(sell, buy, exactIn, amount, maxHops, gasPriceWei, plan);
