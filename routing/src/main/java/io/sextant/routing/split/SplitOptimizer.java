@@ -17,8 +17,9 @@ import java.util.Arrays;
  * iteration recovers a feasible primal: tokens in topological order of the edges that trade (an
  * arbitrage cycle loses its thinnest edge), each token's balance spread over its outgoing edges in
  * proportion to the dual's amounts, capped by capacity. By weak duality {@code g(ν) ≥ optimum ≥
- * primal}; the loop stops when the gap is below {@code 1e-11} relative, after 200 iterations, or
- * when the gap has not halved in 40 (stalled).
+ * primal}; the loop stops when the gap is below {@code 1e-11} relative or half a base unit of the
+ * buy token, after 200 iterations, or when the gap has not halved in 40 or not moved by a millionth
+ * of itself in 6 (stalled).
  *
  * <p>Reusable: {@link #reset}, {@link #addEdge}, {@link #solve}; arrays grow on demand and are then
  * reused, so a warmed optimiser allocates nothing. Not thread-safe.
@@ -27,6 +28,8 @@ public final class SplitOptimizer {
   private static final double GAP_TOLERANCE = 1e-11;
   private static final int MAX_ITERATIONS = 200;
   private static final int STALL_ITERATIONS = 40;
+  private static final int FLAT_ITERATIONS = 12;
+  private static final double UNIT_GAP = 0.5;
   private static final double H = 1e-6;
 
   private int tokens;
@@ -64,10 +67,12 @@ public final class SplitOptimizer {
   private int[] bestOrder = new int[16];
   private int bestOrdered;
   private int iterations;
+  private int solvedTokens = -1;
 
   /** Starts a new problem over {@code tokenCount ≥ 2} local tokens. */
   public SplitOptimizer reset(final int tokenCount) {
     tokens = tokenCount;
+    solvedTokens = -1;
     edges = 0;
     Arrays.fill(hint, 0.0);
     if (nu.length < tokenCount) {
@@ -135,27 +140,59 @@ public final class SplitOptimizer {
    * (base units, {@code double}) by the best feasible split found.
    */
   public double solve(final double amountIn) {
+    return solve(amountIn, false);
+  }
+
+  /**
+   * {@link #solve} starting from the last solve's prices instead of the hints: for a problem that
+   * differs a little from the last one (an edge disabled, another amount), where Newton's method
+   * from the old optimum needs a handful of iterations instead of dozens. Falls back to a cold
+   * start when there was no usable last solve.
+   */
+  public double resolve(final double amountIn) {
+    return solve(amountIn, solvedTokens == tokens);
+  }
+
+  private double solve(final double amountIn, final boolean warm) {
     this.amountIn = amountIn;
     iterations = 0;
     bestPrimal = -1.0;
     bestDual = Double.POSITIVE_INFINITY;
-    initialPrices();
+    boolean usable = warm;
+    for (int t = 0; usable && t < tokens; t++) {
+      usable = nu[t] > 0.0 && Double.isFinite(nu[t]);
+    }
+    if (!usable) {
+      initialPrices();
+    }
+    solvedTokens = tokens;
     double g = evaluate(nu);
     recover();
     double stallGap = Double.POSITIVE_INFINITY;
     int stallIt = 0;
+    double flatGap = Double.POSITIVE_INFINITY;
+    int flatIt = 0;
     for (int it = 0; it < MAX_ITERATIONS; it++) {
       iterations = it + 1;
       final double gap = bestDual - bestPrimal;
-      if (gap <= GAP_TOLERANCE * Math.max(bestPrimal, 1e-300)) {
+      // Converged: relatively, or to less than half a base unit of the buy token (the plan's
+      // amounts are integers; no iterate can gain a unit).
+      if (gap <= Math.max(GAP_TOLERANCE * Math.max(bestPrimal, 1e-300), UNIT_GAP)) {
         break;
       }
-      // Stalled: the gap has not halved in STALL_ITERATIONS (curves whose double rounding the
-      // dual cannot see through); more iterations would only cost time.
+      // Stalled: the gap has not halved in STALL_ITERATIONS, or has not moved by a millionth of
+      // itself in FLAT_ITERATIONS (curves whose double rounding the dual cannot see through);
+      // more iterations would only cost time.
       if (gap < 0.5 * stallGap) {
         stallGap = gap;
         stallIt = it;
       } else if (it - stallIt >= STALL_ITERATIONS) {
+        break;
+      }
+      if (gap < flatGap * (1.0 - 1e-6)) {
+        flatGap = gap;
+        flatIt = it;
+      } else if (it - flatIt >= FLAT_ITERATIONS) {
         break;
       }
       newtonStep();

@@ -758,7 +758,7 @@ public final class SplitRouter {
         break;
       }
       setPoolEnabled(worst, false);
-      final double out2 = opt.solve(a);
+      final double out2 = opt.resolve(a);
       final double net2 = out2 - splitGas();
       if (net2 > net && out2 > 0.0) {
         net = net2;
@@ -766,7 +766,7 @@ public final class SplitRouter {
       } else {
         setPoolEnabled(worst, true);
         poolSeen[worst] = true; // tried; kept
-        out = opt.solve(a);
+        out = opt.resolve(a);
         break;
       }
     }
