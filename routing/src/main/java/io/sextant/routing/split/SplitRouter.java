@@ -415,6 +415,24 @@ public final class SplitRouter {
     return n;
   }
 
+  /**
+   * An upper bound on the rate (buy base units per sell base unit) of any trade from {@code sell}
+   * to {@code buy} over paths of at most {@code maxHops} pools, at any size, gas ignored: the best
+   * product of spot rates along such a path (every pool curve is concave, so no amount earns more
+   * than the marginal rate at zero). 0 when no path exists. Pools that can pay out no more than
+   * {@link TokenPairGraph#DUST_WEI} in total are left out, as everywhere in routing. An order whose
+   * limit rate is above this cannot be filled at any size, so a caller can skip routing it.
+   * Allocates nothing; the bounds towards {@code buy} are cached until the next {@link #refresh}.
+   */
+  public double spotBound(final int sell, final int buy, final int maxHops) {
+    if (sell == buy) {
+      return 0.0;
+    }
+    final int hops = Math.min(Math.max(maxHops, 1), CandidatePaths.MAX_HOPS);
+    paths.bounds(buy, hops);
+    return bestBound(sell, buy, hops);
+  }
+
   private double bestBound(final int sell, final int buy, final int hops) {
     double best = 0.0;
     for (int s = graph.outgoingStart(sell); s < graph.outgoingEnd(sell); s++) {

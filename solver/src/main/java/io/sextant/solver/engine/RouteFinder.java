@@ -12,4 +12,11 @@ public interface RouteFinder {
    * least {@code amount} of {@code buy}; returns {@code null} when no route can.
    */
   Route route(int sell, int buy, boolean exactIn, BigInteger amount);
+
+  /**
+   * An upper bound on the rate (buy base units per sell base unit) any route from {@code sell} to
+   * {@code buy} can give at any size, gas ignored; 0 when there is no path. An order whose limit
+   * rate exceeds it cannot be filled, so it is not routed at all.
+   */
+  double rateBound(int sell, int buy);
 }

@@ -9,12 +9,16 @@ import java.math.BigInteger;
  * Fills one order through the pools, alone, from the auction's state.
  *
  * <ul>
+ *   <li>Screen: an order whose limit rate is above the route finder's {@link RouteFinder#rateBound
+ *       spot bound} cannot be filled at any size and is not routed (on the embedded auction nearly
+ *       every order).
  *   <li>Fill-or-kill orders: the whole amount or nothing.
  *   <li>Partially fillable orders: the whole amount when it respects the limit price (with the
  *       fee); otherwise, when even the marginal rate beats the limit, a golden-section search over
  *       the fill size maximises the surplus, each probe routed exactly (surplus is concave in the
  *       fill: concave pool output less a linear limit and a fee that only steps with the pools
- *       used).
+ *       used); it stops early once the concave upper bound of its samples ({@link Search}) shows
+ *       that no fill respects the limit or that no size can gain more than a hair.
  *   <li>Limit orders carry the fee {@code (route gas + settlement overhead)·gasPrice} in the sell
  *       token; for sell orders the routed amount is {@code sellAmount − fee}, iterated until the
  *       fee covers the gas of the route it pays for.
@@ -24,6 +28,10 @@ import java.math.BigInteger;
  */
 final class SingleOrderSolver {
   private static final int GOLDEN_STEPS = 28;
+
+  /** Relative slack on the spot-bound screen, far above the double rounding of the bound. */
+  static final double BOUND_SLACK = 1e-9;
+
   private static final double INV_PHI = (Math.sqrt(5.0) - 1.0) / 2.0;
 
   private final CowMarket market;
@@ -53,6 +61,21 @@ final class SingleOrderSolver {
         || o.buyAmount().signum() <= 0) {
       return null;
     }
+    // No route of any size beats the best spot product, and a limit order pays at least the
+    // settlement overhead's fee: every fill, sell or buy, needs bound·(sellAmount − fee) ≥
+    // buyAmount. An order asking more is not routed at all.
+    BigInteger leastFee = BigInteger.ZERO;
+    if (o.orderClass() == CowOrder.OrderClass.LIMIT) {
+      leastFee = prices.fee(o.sellToken(), overhead);
+      if (leastFee == null) {
+        return null;
+      }
+    }
+    final double bound = finder.rateBound(sell, buy);
+    if (bound * o.sellAmount().subtract(leastFee).doubleValue()
+        < o.buyAmount().doubleValue() * (1.0 - BOUND_SLACK)) {
+      return null;
+    }
     final boolean isSell = o.kind() == CowOrder.Kind.SELL;
     final BigInteger full = isSell ? o.sellAmount() : o.buyAmount();
     final OrderFill whole = fill(o, sell, buy, full);
@@ -74,29 +97,127 @@ final class SingleOrderSolver {
       return null;
     }
     final double f = full.doubleValue();
+    final Search search = new Search((isSell ? o.buyAmount() : o.sellAmount()).doubleValue());
+    search.add(f, score(whole));
+    search.add(tiny.doubleValue(), score(fill(o, sell, buy, tiny)));
     double lo = 0.0;
     double hi = f;
     double x1 = hi - INV_PHI * (hi - lo);
     double x2 = lo + INV_PHI * (hi - lo);
-    double s1 = score(fill(o, sell, buy, amount(x1)));
-    double s2 = score(fill(o, sell, buy, amount(x2)));
-    for (int i = 0; i < GOLDEN_STEPS; i++) {
+    OrderFill fill1 = fill(o, sell, buy, amount(x1));
+    OrderFill fill2 = fill(o, sell, buy, amount(x2));
+    double s1 = search.add(x1, score(fill1));
+    double s2 = search.add(x2, score(fill2));
+    for (int i = 0; i < GOLDEN_STEPS && !search.settled(); i++) {
       if (s1 >= s2) {
         hi = x2;
         x2 = x1;
         s2 = s1;
+        fill2 = fill1;
         x1 = hi - INV_PHI * (hi - lo);
-        s1 = score(fill(o, sell, buy, amount(x1)));
+        fill1 = fill(o, sell, buy, amount(x1));
+        s1 = search.add(x1, score(fill1));
       } else {
         lo = x1;
         x1 = x2;
         s1 = s2;
+        fill1 = fill2;
         x2 = lo + INV_PHI * (hi - lo);
-        s2 = score(fill(o, sell, buy, amount(x2)));
+        fill2 = fill(o, sell, buy, amount(x2));
+        s2 = search.add(x2, score(fill2));
       }
     }
-    final OrderFill best = fill(o, sell, buy, amount(s1 >= s2 ? x1 : x2));
+    final OrderFill best = s1 >= s2 ? fill1 : fill2;
     return best != null && best.surplus().signum() >= 0 ? best : null;
+  }
+
+  /**
+   * The surplus samples of one golden-section search and the concave upper bound they give: on each
+   * interval between samples the surplus lies below both neighbouring secants extended (the surplus
+   * is concave in the fill), so the best surplus anywhere is at most the largest of those bounds.
+   * The search stops as soon as that bound is below zero (no fill can respect the limit) or within
+   * {@link #SETTLE} of the order's limit amount (in the surplus token) of the best sample (nothing
+   * left worth a route).
+   */
+  static final class Search {
+    /** Gap between bound and best sample, relative to the limit amount, at which it stops. */
+    static final double SETTLE = 1e-7;
+
+    private final double[] x = new double[GOLDEN_STEPS + 8];
+    private final double[] s = new double[GOLDEN_STEPS + 8];
+    private final double scale;
+    private int n;
+
+    /** A search whose surplus is in a token of which the order's limit amount is {@code scale}. */
+    Search(final double scale) {
+      this.scale = scale;
+    }
+
+    /** Records a sample (−∞ when the fill could not be routed) and returns its surplus. */
+    double add(final double at, final double surplus) {
+      if (Double.isFinite(surplus)) {
+        int i = n++;
+        while (i > 0 && x[i - 1] > at) {
+          x[i] = x[i - 1];
+          s[i] = s[i - 1];
+          i--;
+        }
+        x[i] = at;
+        s[i] = surplus;
+      }
+      return surplus;
+    }
+
+    /** Whether no untried fill can beat the best sample by more than the tolerance, or be ≥ 0. */
+    boolean settled() {
+      if (n < 3) {
+        return false;
+      }
+      double best = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < n; i++) {
+        best = Math.max(best, s[i]);
+      }
+      final double bound = upperBound();
+      return bound < 0.0 || bound - best <= SETTLE * scale;
+    }
+
+    /** Largest value of the concave upper envelope over the sampled range. */
+    double upperBound() {
+      double most = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i + 1 < n; i++) {
+        final double a = x[i];
+        final double b = x[i + 1];
+        final boolean left = i > 0 && x[i] > x[i - 1];
+        final boolean right = i + 2 < n && x[i + 2] > x[i + 1];
+        if (!left && !right) {
+          return Double.POSITIVE_INFINITY;
+        }
+        final double sl = left ? (s[i] - s[i - 1]) / (x[i] - x[i - 1]) : 0.0;
+        final double sr = right ? (s[i + 2] - s[i + 1]) / (x[i + 2] - x[i + 1]) : 0.0;
+        // L(t) = s[i] + sl(t − a), R(t) = s[i+1] + sr(t − b); the bound is min(L, R) (the one
+        // that exists), maximised over [a, b].
+        final double la = s[i];
+        final double lb = s[i] + sl * (b - a);
+        final double ra = s[i + 1] - sr * (b - a);
+        final double rb = s[i + 1];
+        double m;
+        if (!left) {
+          m = Math.max(ra, rb);
+        } else if (!right) {
+          m = Math.max(la, lb);
+        } else {
+          m = Math.max(Math.min(la, ra), Math.min(lb, rb));
+          if (sl != sr) {
+            final double t = (s[i + 1] - sr * b - s[i] + sl * a) / (sl - sr);
+            if (t > a && t < b) {
+              m = Math.max(m, s[i] + sl * (t - a));
+            }
+          }
+        }
+        most = Math.max(most, m);
+      }
+      return most;
+    }
   }
 
   private static BigInteger amount(final double x) {

@@ -4,6 +4,7 @@ import io.sextant.routing.graph.RoutingMarket;
 import io.sextant.routing.math.ExactPool;
 import io.sextant.routing.math.SwapResult;
 import io.sextant.routing.math.u256.UInt256;
+import io.sextant.routing.split.SplitRouter;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,6 +32,7 @@ public final class SinglePathRouteFinder implements RouteFinder {
   private final int[] bestPool;
   private final int[] bestIn;
   private final int[] bestOut;
+  private final SplitRouter bounds;
 
   /** A finder over {@code market}. */
   public SinglePathRouteFinder(
@@ -60,6 +62,13 @@ public final class SinglePathRouteFinder implements RouteFinder {
     bestIn = new int[maxHops];
     bestOut = new int[maxHops];
     visited = new boolean[market.tokenCount()];
+    bounds = new SplitRouter(market);
+  }
+
+  /** The split router's spot bound, so that the baseline screens orders exactly as the engine. */
+  @Override
+  public double rateBound(final int sell, final int buy) {
+    return bounds.spotBound(sell, buy, maxHops);
   }
 
   @Override

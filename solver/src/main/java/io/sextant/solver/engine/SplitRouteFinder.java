@@ -30,6 +30,11 @@ public final class SplitRouteFinder implements RouteFinder {
   }
 
   @Override
+  public double rateBound(final int sell, final int buy) {
+    return router.spotBound(sell, buy, maxHops);
+  }
+
+  @Override
   public Route route(final int sell, final int buy, final boolean exactIn, final BigInteger a) {
     if (a.signum() <= 0 || a.bitLength() > 256) {
       return null;
