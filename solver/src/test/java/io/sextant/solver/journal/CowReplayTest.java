@@ -30,8 +30,8 @@ import picocli.CommandLine;
 
 /**
  * The journal's acceptance test with the real engine: {@link CowSolver} solves every CoW reference
- * case and a slice of the embedded mainnet auction (its first {@code -Dsextant.replay.orders}
- * orders, default {@value #DEFAULT_ORDERS}, with all of its liquidity; 0 means the whole auction)
+ * case and the embedded mainnet auction (its first {@code -Dsextant.replay.orders} orders with all
+ * of its liquidity; default {@value #DEFAULT_ORDERS}, which means the whole auction, all 844)
  * through a {@link JournalingSolver}, interleaved with a synthetic market through the inbound ring;
  * then {@code sextant replay}, in-process, must reproduce every decision bit for bit. The slice's
  * hops are {@code -Dsextant.replay.maxHops} (default 2; the cases run with the shipped defaults),
@@ -39,9 +39,9 @@ import picocli.CommandLine;
  * journaled and replayed after its deadline: the replay must still solve it as it was solved.
  */
 class CowReplayTest {
-  static final int DEFAULT_ORDERS = 40;
+  static final int DEFAULT_ORDERS = 0;
 
-  /** Orders of the auction slice; at least 26 keeps its one fillable (market) order. */
+  /** Orders of the auction slice (0: all); at least 26 keeps its one fillable (market) order. */
   static final int ORDERS = Integer.getInteger("sextant.replay.orders", DEFAULT_ORDERS);
 
   static final int SLICE_HOPS = Integer.getInteger("sextant.replay.maxHops", 2);
