@@ -53,6 +53,18 @@ class PortfolioCommandsTest {
             < plan.get("risk").get("before").get("trackingError").asDouble());
   }
 
+  /** The shipped example is meant to have work to do (README, RebalanceBenchmark rely on it). */
+  @Test
+  void shippedExampleShouldPlanTradesThatLowerTrackingError() throws Exception {
+    final Run r = run("rebalance", "--portfolio", "../config/portfolio-example.yaml", "--json");
+    assertEquals(0, r.code(), r.err());
+    final JsonNode plan = new ObjectMapper().readTree(r.out());
+    assertTrue(plan.get("traded").asBoolean(), r.out());
+    assertTrue(
+        plan.get("risk").get("after").get("trackingError").asDouble()
+            < plan.get("risk").get("before").get("trackingError").asDouble());
+  }
+
   @Test
   void shouldNameTheKeyOfABadPortfolioAndExit2(@TempDir final Path dir) throws Exception {
     final Path yaml =
