@@ -7,7 +7,8 @@ import io.sextant.routing.math.balancer.BalancerStablePool;
  * A Balancer stable pool between two of its tokens, by the StableSwap invariant in {@code double}
  * on upscaled balances ({@code Ann = A·n} as in Balancer's {@code StableMath}); the new balance of
  * the output token solves the invariant's quadratic directly (where {@link StableSwapFloat}
- * iterates). The invariant is {@link StableSwapFloat#invariant}. Marginal and inverse are numeric.
+ * iterates). The invariant is {@link StableSwapFloat#invariant}. The marginal is in closed form;
+ * its inverse is the default root finder.
  */
 public final class StableSwapCurve extends SwapCurve {
   private final BalancerStablePool pool;
@@ -93,17 +94,29 @@ public final class StableSwapCurve extends SwapCurve {
     return cap;
   }
 
+  /**
+   * Marginal rate in closed form: with {@code P = D^(n+1) / (n^n Π x_i)} at the balances after the
+   * trade, the invariant's partial derivatives are {@code Ann + P/x_k}, so {@code −dy/dx = (Ann +
+   * P/x_in) / (Ann + P/y_out)} in upscaled units, times the fee factor and the scaling. One
+   * quadratic solve per call (a central difference needed two and lost half the digits), which the
+   * inverse marginal's root finder calls at every step.
+   */
   @Override
   public double marginal(final double a) {
     if (a >= cap) {
       return 0.0;
     }
-    final double x = Math.max(a, 0.0);
-    final double h = Math.max(x * 1e-6, xp[inK] / sfIn * 1e-9);
-    final double lo = Math.max(x - h, 0.0);
-    final double hi = x + h;
-    final double yLo = newBalanceOut(xp[inK] + gamma * lo * sfIn);
-    final double yHi = newBalanceOut(xp[inK] + gamma * hi * sfIn);
-    return (yLo - yHi) / sfOut / (hi - lo);
+    final double xIn = xp[inK] + gamma * Math.max(a, 0.0) * sfIn;
+    final double yOut = newBalanceOut(xIn);
+    if (!(yOut > 0.0)) {
+      return 0.0;
+    }
+    double p = d;
+    for (int i = 0; i < n; i++) {
+      final double xi = i == inK ? xIn : i == outK ? yOut : xp[i];
+      p = p * d / (xi * n);
+    }
+    final double rate = (ann + p / xIn) / (ann + p / yOut);
+    return gamma * sfIn / sfOut * rate;
   }
 }
