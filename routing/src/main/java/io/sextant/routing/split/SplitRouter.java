@@ -98,6 +98,8 @@ public final class SplitRouter {
   private int bannedCount;
   private final double[] poolGas;
   private final boolean[] poolSeen;
+  private final int[] poolList;
+  private final double[] poolValue;
   private UInt256[] balance = holders(16);
   private final UInt256 amount = new UInt256();
   private final UInt256 tmp = new UInt256();
@@ -146,6 +148,8 @@ public final class SplitRouter {
     this.poolBanned = new boolean[market.poolCount()];
     this.poolGas = new double[market.poolCount()];
     this.poolSeen = new boolean[market.poolCount()];
+    this.poolList = new int[market.poolCount()];
+    this.poolValue = new double[market.poolCount()];
     this.pairIntoBuy = new int[market.tokenCount()];
     Arrays.fill(pairIntoBuy, -1);
     long least = Long.MAX_VALUE;
@@ -760,6 +764,45 @@ public final class SplitRouter {
       return out;
     }
     double net = out - splitGas();
+    // First every pool whose output at the optimum is worth less than its gas, all at once: one
+    // re-solve instead of one per pool (a small order over a hub's many pools drops most of them).
+    if (opt.orderedEdgeCount() > 1) {
+      int used = 0;
+      for (int i = 0; i < opt.orderedEdgeCount(); i++) {
+        final int e = opt.orderedEdge(i);
+        final int p = edgePool(e);
+        if (!poolSeen[p]) {
+          poolSeen[p] = true;
+          poolList[used++] = p;
+          poolValue[p] = 0.0;
+        }
+        poolValue[p] += opt.flowOut(e) * opt.price(opt.to(e));
+      }
+      int losing = 0;
+      for (int j = 0; j < used; j++) {
+        final int p = poolList[j];
+        poolSeen[p] = false;
+        if (poolValue[p] < poolGas[p]) {
+          poolList[losing++] = p;
+        }
+      }
+      if (losing > 1 && losing < used) {
+        for (int j = 0; j < losing; j++) {
+          setPoolEnabled(poolList[j], false);
+        }
+        final double out2 = opt.resolve(a);
+        final double net2 = out2 - splitGas();
+        if (net2 > net && out2 > 0.0) {
+          net = net2;
+          out = out2;
+        } else {
+          for (int j = 0; j < losing; j++) {
+            setPoolEnabled(poolList[j], true);
+          }
+          out = opt.resolve(a);
+        }
+      }
+    }
     for (int round = 0; round < 16; round++) {
       // Try the pool carrying the least value first.
       int worst = -1;
