@@ -33,16 +33,17 @@ import org.junit.jupiter.api.Test;
  * computed here, independently of the router.
  *
  * <p><b>Instances</b> (instance {@code k} is generated from seed {@code BASE_SEED + k}, so any one
- * can be replayed with {@code -Dsextant.optimality.seed=S}): 2 to 4 tokens (the sell token 0 and
- * the buy token 1 have 18 decimals, others 6, 8 or 18; values near 1 or spread over six orders of
- * magnitude), 1 to 6 pools drawn from every family — Uniswap V2, Uniswap V3 with one to four
- * positions (some full-range, some narrow, some out of range, so a few initialised ticks on both
- * sides), Balancer weighted (2 or 3 tokens, several weights), Balancer stable (2 or 3 tokens, some
- * composable with their own BPT) and Curve StableSwap (legacy and factory), the stable families
- * with rates so they may pair tokens of any value — laid out as direct parallel pools, two-hop,
- * forced three-hop chains or random graphs (multi-token pools make several paths share a pool).
- * Pool prices disagree by up to 1 %, order sizes run from 1e-6 to half of the deepest pool. Gas
- * price 0, at most 3 pools per path.
+ * can be replayed with {@code -Dsextant.optimality.seed=S}, and {@code
+ * -Dsextant.optimality.instances=N} runs fewer while experimenting): 2 to 4 tokens (the sell token
+ * 0 and the buy token 1 have 18 decimals, others 6, 8 or 18; values near 1 or spread over six
+ * orders of magnitude), 1 to 6 pools drawn from every family — Uniswap V2, Uniswap V3 with one to
+ * four positions (some full-range, some narrow, some out of range, so a few initialised ticks on
+ * both sides), Balancer weighted (2 or 3 tokens, several weights), Balancer stable (2 or 3 tokens,
+ * some composable with their own BPT) and Curve StableSwap (legacy and factory), the stable
+ * families with rates so they may pair tokens of any value — laid out as direct parallel pools,
+ * two-hop, forced three-hop chains or random graphs (multi-token pools make several paths share a
+ * pool). Pool prices disagree by up to 1 %, order sizes run from 1e-6 to half of the deepest pool.
+ * Gas price 0, at most 3 pools per path.
  *
  * <p><b>The reference optimum</b> ({@link BruteForce}) uses nothing of the router (no {@code
  * SplitRouter}, {@code SplitOptimizer}, {@code SwapCurve}, {@code CandidatePaths}): it enumerates
