@@ -14,6 +14,9 @@ import io.sextant.portfolio.rebalance.RebalanceDecision;
 import io.sextant.portfolio.rebalance.RebalancePlan;
 import io.sextant.portfolio.rebalance.RouteLeg;
 import io.sextant.portfolio.rebalance.RoutedTrade;
+import io.sextant.solver.config.JournalConfig;
+import io.sextant.solver.journal.Journal;
+import io.sextant.solver.journal.JournalAppender;
 import io.sextant.solver.portfolio.PortfolioSession;
 import io.sextant.solver.portfolio.PortfolioSpecFiles;
 import java.io.IOException;
@@ -22,6 +25,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -58,6 +62,8 @@ public final class RebalanceCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the plan as JSON.")
   private boolean json;
 
+  @Mixin private JournalOptions journalOptions;
+
   @Override
   public Integer call() {
     final PrintWriter out = spec.commandLine().getOut();
@@ -79,6 +85,9 @@ public final class RebalanceCommand implements Callable<Integer> {
     final RebalancePlan plan =
         s.planner().plan(PortfolioBook.of(l.spec), CovarianceTracker.prior(l.spec));
     final long t2 = System.nanoTime();
+    if (!journalTrips(plan, err)) {
+      return 2;
+    }
     if (json) {
       out.println(toJson(plan, s, (t1 - t0) / 1e6, (t2 - t1) / 1e6));
     } else {
@@ -86,6 +95,35 @@ public final class RebalanceCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /**
+   * Journals the plan's breaker trips ({@code --journal DIR}, by default {@code ./journal}; {@code
+   * --no-journal} skips it) and says where on stderr; false when the journal cannot be opened.
+   */
+  private boolean journalTrips(final RebalancePlan plan, final PrintWriter err) {
+    final Journal journal;
+    try {
+      journal = JournalOptions.open(journalOptions.apply(JournalConfig.DEFAULTS));
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      err.println("sextant rebalance: " + e.getMessage());
+      return false;
+    }
+    if (journal == null) {
+      return true;
+    }
+    try (journal) {
+      final JournalAppender a = journal.appender();
+      for (BreakerTrip t : plan.trips()) {
+        a.appendBreakerTrip(t);
+      }
+      err.println(
+          "sextant rebalance: journaled "
+              + plan.trips().size()
+              + " breaker trip(s) to "
+              + journal.dir());
+    }
+    return true;
   }
 
   record Loaded(PortfolioSpec spec, CowAuction auction) {}

@@ -27,6 +27,9 @@ public final class EntryType {
   /** The state of a store after its ring drained. */
   public static final byte STORE_CHECKPOINT = 7;
 
+  /** A circuit breaker's trip (a portfolio asset halted or de-risked). */
+  public static final byte BREAKER_TRIP = 8;
+
   /** The layout version written in every entry. */
   public static final byte FORMAT = 1;
 
@@ -42,6 +45,7 @@ public final class EntryType {
       case CONFIG -> "config";
       case STORE_SNAPSHOT -> "store-snapshot";
       case STORE_CHECKPOINT -> "store-checkpoint";
+      case BREAKER_TRIP -> "breaker-trip";
       default -> "unknown(" + type + ")";
     };
   }

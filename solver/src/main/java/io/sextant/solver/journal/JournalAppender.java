@@ -1,6 +1,8 @@
 package io.sextant.solver.journal;
 
 import io.sextant.feeds.ring.MarketEvent;
+import io.sextant.portfolio.breaker.BreakerKind;
+import io.sextant.portfolio.breaker.BreakerTrip;
 import io.sextant.routing.math.u256.UInt256;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
@@ -27,7 +29,9 @@ import net.openhft.chronicle.wire.DocumentContext;
  *       deadlineHit:bool totalNanos:i64 engineVersion:8bit stages:u8 (name:8bit nanos:i64)*
  *       length:i32 body} (the response, or the refusal's message);
  *   <li>{@code CONFIG}: {@code hash:i64 engineVersion:8bit length:i32 configJson};
- *   <li>{@code STORE_SNAPSHOT}, {@code STORE_CHECKPOINT}: {@link StoreImage}.
+ *   <li>{@code STORE_SNAPSHOT}, {@code STORE_CHECKPOINT}: {@link StoreImage};
+ *   <li>{@code BREAKER_TRIP}: {@code sequence:i64 asset:i32 kind:u8 observed:f64 threshold:f64}
+ *       ({@code kind} the {@link BreakerKind} ordinal).
  * </ul>
  */
 public final class JournalAppender implements AutoCloseable {
@@ -153,6 +157,19 @@ public final class JournalAppender implements AutoCloseable {
     }
     try (DocumentContext dc = appender.writingDocument()) {
       image.write(header(dc, type));
+    }
+    return appender.lastIndexAppended();
+  }
+
+  /** Appends a circuit breaker's trip; returns its index. Allocates nothing. */
+  public long appendBreakerTrip(final BreakerTrip trip) {
+    try (DocumentContext dc = appender.writingDocument()) {
+      final Bytes<?> b = header(dc, EntryType.BREAKER_TRIP);
+      b.writeLong(trip.sequence());
+      b.writeInt(trip.pool());
+      b.writeUnsignedByte(trip.kind().ordinal());
+      b.writeDouble(trip.observed());
+      b.writeDouble(trip.threshold());
     }
     return appender.lastIndexAppended();
   }

@@ -1,6 +1,8 @@
 package io.sextant.solver.journal;
 
 import io.sextant.feeds.ring.MarketEvent;
+import io.sextant.portfolio.breaker.BreakerKind;
+import io.sextant.portfolio.breaker.BreakerTrip;
 import java.nio.BufferUnderflowException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +33,8 @@ public final class JournalReader implements AutoCloseable {
   private Decision decision;
   private ConfigEntry config;
   private StoreImage image;
+  private BreakerTrip trip;
+  private static final BreakerKind[] KINDS = BreakerKind.values();
 
   private JournalReader(final SingleChronicleQueue queue) {
     this.queue = queue;
@@ -102,6 +106,7 @@ public final class JournalReader implements AutoCloseable {
     decision = null;
     config = null;
     image = null;
+    trip = null;
     try {
       if (b.readRemaining() < 10) {
         throw new JournalFormatException("entry " + index + ": " + b.readRemaining() + " bytes");
@@ -122,6 +127,7 @@ public final class JournalReader implements AutoCloseable {
           config = new ConfigEntry(index, hash, version, bytes(b, "configJson"));
         }
         case EntryType.STORE_SNAPSHOT, EntryType.STORE_CHECKPOINT -> image = StoreImage.read(b);
+        case EntryType.BREAKER_TRIP -> trip = readTrip(b);
         default -> throw new JournalFormatException("entry " + index + ": unknown type " + type);
       }
       if (b.readRemaining() != 0) {
@@ -259,6 +265,22 @@ public final class JournalReader implements AutoCloseable {
   public ConfigEntry config() {
     check(EntryType.CONFIG);
     return config;
+  }
+
+  /** The current {@code BREAKER_TRIP}. */
+  public BreakerTrip breakerTrip() {
+    check(EntryType.BREAKER_TRIP);
+    return trip;
+  }
+
+  private BreakerTrip readTrip(final Bytes<?> b) {
+    final long sequence = b.readLong();
+    final int asset = b.readInt();
+    final int kind = b.readUnsignedByte();
+    if (kind >= KINDS.length) {
+      throw new JournalFormatException("entry " + index + " (breaker-trip): unknown kind " + kind);
+    }
+    return new BreakerTrip(sequence, asset, KINDS[kind], b.readDouble(), b.readDouble());
   }
 
   /** The image of the current {@code STORE_SNAPSHOT} or {@code STORE_CHECKPOINT}. */

@@ -5,10 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sextant.portfolio.breaker.BreakerKind;
+import io.sextant.portfolio.breaker.BreakerTrip;
+import io.sextant.solver.journal.EntryType;
+import io.sextant.solver.journal.JournalReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -39,7 +45,7 @@ class PortfolioCommandsTest {
   @Test
   void rebalanceShouldPrintRoutedTradesWithLegsAsJson(@TempDir final Path dir) throws Exception {
     final Path yaml = Files.writeString(dir.resolve("p.yaml"), SMALL);
-    final Run r = run("rebalance", "--portfolio", yaml.toString(), "--json");
+    final Run r = run("rebalance", "--portfolio", yaml.toString(), "--json", "--no-journal");
     assertEquals(0, r.code(), r.err());
     final JsonNode plan = new ObjectMapper().readTree(r.out());
     assertTrue(plan.get("traded").asBoolean());
@@ -53,10 +59,48 @@ class PortfolioCommandsTest {
             < plan.get("risk").get("before").get("trackingError").asDouble());
   }
 
+  /**
+   * With a deviation limit tighter than any pool's gap to its reference price, every asset's
+   * breaker trips; each trip is journaled as a {@code BREAKER_TRIP} entry equal to the plan's.
+   */
+  @Test
+  void rebalanceShouldJournalEveryBreakerTrip(@TempDir final Path dir) throws Exception {
+    final Path yaml =
+        Files.writeString(dir.resolve("p.yaml"), SMALL + "breakers: {maxDeviation: 0.000001}\n");
+    final Path journal = dir.resolve("journal");
+    final Run r =
+        run("rebalance", "--portfolio", yaml.toString(), "--json", "--journal", journal.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("journaled"), r.err());
+    final JsonNode trips = new ObjectMapper().readTree(r.out()).get("breakerTrips");
+    assertTrue(trips.size() >= 1, r.out());
+    final List<BreakerTrip> read = new ArrayList<>();
+    try (JournalReader reader = JournalReader.open(journal)) {
+      reader.toStart();
+      while (reader.next()) {
+        assertEquals(EntryType.BREAKER_TRIP, reader.type());
+        read.add(reader.breakerTrip());
+      }
+    }
+    assertEquals(trips.size(), read.size());
+    for (int i = 0; i < read.size(); i++) {
+      final BreakerTrip t = read.get(i);
+      assertEquals(BreakerKind.PRICE_DEVIATION, t.kind(), trips.get(i).toString());
+      assertEquals(1e-6, t.threshold(), 1e-18);
+      assertTrue(t.observed() > t.threshold(), t.toString());
+    }
+  }
+
   /** The shipped example is meant to have work to do (README, RebalanceBenchmark rely on it). */
   @Test
   void shippedExampleShouldPlanTradesThatLowerTrackingError() throws Exception {
-    final Run r = run("rebalance", "--portfolio", "../config/portfolio-example.yaml", "--json");
+    final Run r =
+        run(
+            "rebalance",
+            "--portfolio",
+            "../config/portfolio-example.yaml",
+            "--json",
+            "--no-journal");
     assertEquals(0, r.code(), r.err());
     final JsonNode plan = new ObjectMapper().readTree(r.out());
     assertTrue(plan.get("traded").asBoolean(), r.out());
@@ -69,7 +113,7 @@ class PortfolioCommandsTest {
   void shouldNameTheKeyOfABadPortfolioAndExit2(@TempDir final Path dir) throws Exception {
     final Path yaml =
         Files.writeString(dir.resolve("p.yaml"), SMALL.replace("amount: 150", "amount: -3"));
-    final Run r = run("rebalance", "--portfolio", yaml.toString());
+    final Run r = run("rebalance", "--portfolio", yaml.toString(), "--no-journal");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("assets[1].amount"), r.err());
     final Path unknown =
@@ -78,7 +122,7 @@ class PortfolioCommandsTest {
             SMALL.replace(
                 "0x2260fac5e5542a773aa44fbcfedf7c193bc2c599",
                 "0x00000000000000000000000000000000000000aa"));
-    final Run u = run("rebalance", "--portfolio", unknown.toString());
+    final Run u = run("rebalance", "--portfolio", unknown.toString(), "--no-journal");
     assertEquals(2, u.code());
     assertTrue(
         u.err().contains("assets[2].address") && u.err().contains("not in the auction"), u.err());
