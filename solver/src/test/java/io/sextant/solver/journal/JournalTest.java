@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sextant.feeds.ring.MarketEvent;
 import io.sextant.feeds.ring.SyntheticMarket;
+import io.sextant.portfolio.breaker.BreakerKind;
+import io.sextant.portfolio.breaker.BreakerTrip;
 import io.sextant.routing.state.PoolStateStore;
 import io.sextant.solver.api.BadRequestException;
 import io.sextant.solver.api.EngineConfig;
@@ -58,6 +60,9 @@ class JournalTest {
           "{\"solutions\":[]}".getBytes(StandardCharsets.UTF_8), s.solve(request, SolveTrace.NONE));
       solveIndex = j.lastIndex();
       j.checkpoint(store);
+      for (BreakerKind k : BreakerKind.values()) {
+        j.appender().appendBreakerTrip(new BreakerTrip(-k.ordinal() - 1L, 7, k, 0.125, 0.03));
+      }
     }
     try (JournalReader r = JournalReader.open(dir)) {
       r.toStart();
@@ -105,6 +110,11 @@ class JournalTest {
       assertEquals("{\"solutions\":[]}", d.bodyText());
       assertTrue(r.next());
       assertEquals(EntryType.STORE_CHECKPOINT, r.type());
+      for (BreakerKind k : BreakerKind.values()) {
+        assertTrue(r.next());
+        assertEquals(EntryType.BREAKER_TRIP, r.type());
+        assertEquals(new BreakerTrip(-k.ordinal() - 1L, 7, k, 0.125, 0.03), r.breakerTrip());
+      }
       assertFalse(r.next());
       assertThrows(IllegalStateException.class, r::decision);
     }
