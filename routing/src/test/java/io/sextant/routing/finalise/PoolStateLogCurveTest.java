@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sextant.routing.math.AllocationMeter;
 import io.sextant.routing.math.SwapResult;
 import io.sextant.routing.math.curve.CurveStableSwapPool;
 import io.sextant.routing.math.curve.CurveStableSwapPool.Variant;
@@ -105,5 +106,28 @@ class PoolStateLogCurveTest {
     final UInt256 huge = UInt256.of(BigInteger.ONE.shiftLeft(250));
     assertThrows(IllegalArgumentException.class, () -> p.restoreBalance(2, huge));
     assertEquals("103902458912250371998101", p.balance(0).toString());
+  }
+
+  @Test
+  void applyAndUndoOfCurveSwapsShouldAllocateNothingAfterWarmUp() {
+    final CurveStableSwapPool p = pool(Variant.FACTORY, 1000 * 100, 4_000_000);
+    final PoolStateLog log = new PoolStateLog();
+    final SwapResult s01 = new SwapResult();
+    final SwapResult s21 = new SwapResult();
+    assertTrue(p.exactIn(0, 1, UInt256.parse("7000000000000000000000"), s01), s01::failure);
+    assertTrue(p.exactIn(2, 1, UInt256.parse("3000000000"), s21), s21::failure);
+    final String b1 = p.balance(1).toString();
+    final long bytes =
+        AllocationMeter.minBytes(
+            () -> {
+              log.apply(p, 0, 1, s01);
+              log.apply(p, 2, 1, s21);
+              log.undoAll();
+            },
+            20_000,
+            1_000,
+            5);
+    assertEquals(0L, bytes, "bytes allocated by 1,000 apply/apply/undoAll rounds");
+    assertEquals(b1, p.balance(1).toString());
   }
 }

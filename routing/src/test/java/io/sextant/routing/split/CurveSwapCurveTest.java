@@ -3,6 +3,7 @@ package io.sextant.routing.split;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sextant.routing.math.AllocationMeter;
 import io.sextant.routing.math.SwapResult;
 import io.sextant.routing.math.curve.CurveStableSwapPool;
 import io.sextant.routing.math.curve.CurveStableSwapPool.Variant;
@@ -165,5 +166,25 @@ class CurveSwapCurveTest {
     assertTrue(p.exactIn(0, 2, UInt256.parse("1000000000000000000000"), r), r::failure);
     assertEquals(r.amountOut.toDouble(), c.output(1e21), r.amountOut.toDouble() * 1e-9);
     assertTrue(c.output(1e21) < before);
+  }
+
+  private double sink;
+
+  @Test
+  void curveMethodsShouldAllocateNothing() {
+    final CurveSwapCurve c = new CurveSwapCurve(pools()[0], 0, 2);
+    final double depth = depth(pools()[0], 0, 2);
+    final long bytes =
+        AllocationMeter.minBytes(
+            () -> {
+              c.refresh();
+              sink += c.output(0.1 * depth) + c.marginal(0.2 * depth) + c.capacity();
+              sink += c.inputForMarginal(0.5 * c.spot());
+            },
+            5_000,
+            500,
+            5);
+    assertEquals(0L, bytes, "bytes allocated by 500 rounds of refresh/output/marginal/inverse");
+    assertTrue(sink > 0.0);
   }
 }
