@@ -3,11 +3,13 @@ package io.sextant.routing.graph;
 import io.sextant.routing.math.ExactPool;
 import io.sextant.routing.math.balancer.BalancerStablePool;
 import io.sextant.routing.math.balancer.BalancerWeightedPool;
+import io.sextant.routing.math.curve.CurveStableSwapPool;
 import io.sextant.routing.math.limitorder.ForeignLimitOrderPool;
 import io.sextant.routing.math.univ2.UniswapV2Pool;
 import io.sextant.routing.math.univ3.UniswapV3Pool;
 import io.sextant.routing.split.ConcentratedLiquiditySwapCurve;
 import io.sextant.routing.split.ConstantProductSwapCurve;
+import io.sextant.routing.split.CurveSwapCurve;
 import io.sextant.routing.split.LimitOrderSwapCurve;
 import io.sextant.routing.split.StableSwapCurve;
 import io.sextant.routing.split.SwapCurve;
@@ -76,6 +78,7 @@ public final class RoutingMarket {
       case BalancerWeightedPool p -> new WeightedSwapCurve(p, in, out);
       case BalancerStablePool p ->
           in == p.bptIndex() || out == p.bptIndex() ? null : new StableSwapCurve(p, in, out);
+      case CurveStableSwapPool p -> new CurveSwapCurve(p, in, out);
       case ForeignLimitOrderPool p -> in == 0 && out == 1 ? new LimitOrderSwapCurve(p) : null;
       default -> null;
     };

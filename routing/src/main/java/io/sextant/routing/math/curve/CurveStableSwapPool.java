@@ -423,6 +423,26 @@ public final class CurveStableSwapPool implements ExactPool {
     balances[out].sub(balances[out], den);
   }
 
+  /**
+   * Sets coin {@code i}'s internal balance back to {@code value}, a balance this pool held before
+   * (read from {@link #balance} and saved by the caller): how a route simulation undoes {@link
+   * #apply}, since the fee and its admin share make trading back inexact. Not a way to load new
+   * state ({@link #reset} validates that); this checks only what keeps the pool usable: the index,
+   * a nonzero balance and {@code balance · rate} within uint256. Allocates nothing.
+   *
+   * @throws IllegalArgumentException naming the coin if the value would break those
+   */
+  public void restoreBalance(final int i, final UInt256 value) {
+    if (i < 0 || i >= n) {
+      throw new IllegalArgumentException("restoreBalance: coin " + i + " outside [0, " + n + ")");
+    }
+    if (value.isZero() || !t.mul(value, rates[i])) {
+      throw new IllegalArgumentException(
+          "restoreBalance: balances[" + i + "] = " + value + " is zero or overflows with its rate");
+    }
+    balances[i].set(value);
+  }
+
   // ---------------------------------------------------------------- contract functions
 
   /** xp and D for the current balances. */
