@@ -78,6 +78,62 @@ public final class StableSwapFloat {
     return y;
   }
 
+  /**
+   * {@link #balanceOut} without iterating: the positive root of the quadratic {@code y² + (b − D)·y
+   * = c} (with {@code b = S' + D/Ann}, {@code c = D^(n+1)/(n^n·Π' x·Ann)}, the products and sums
+   * over the coins other than {@code j}) that the contract's {@code get_y} iterates on, in the form
+   * that does not cancel for either sign of {@code b − D}.
+   */
+  public static double balanceOutDirect(
+      final double[] xp,
+      final int n,
+      final double a,
+      final double d,
+      final int i,
+      final double xi,
+      final int j) {
+    final double ann = a * n;
+    double c = d;
+    double s = 0;
+    for (int k = 0; k < n; k++) {
+      if (k == j) {
+        continue;
+      }
+      final double x = k == i ? xi : xp[k];
+      s += x;
+      c = c * d / (x * n);
+    }
+    c = c * d / (ann * n);
+    final double b = s + d / ann - d;
+    final double disc = Math.sqrt(b * b + 4.0 * c);
+    return b > 0.0 ? 2.0 * c / (b + disc) : 0.5 * (disc - b);
+  }
+
+  /**
+   * {@code −dy/dx} of the invariant (xp units, no fees or scales) at the balances {@code xp} with
+   * {@code i} at {@code xi} and {@code j} at {@code xj}: with {@code P = D^(n+1)/(n^n·Π x)} the
+   * partial derivatives are {@code Ann + P/x_k}, so the slope is {@code (Ann + P/x_i) / (Ann +
+   * P/x_j)}.
+   */
+  public static double slope(
+      final double[] xp,
+      final int n,
+      final double a,
+      final double d,
+      final int i,
+      final double xi,
+      final int j,
+      final double xj) {
+    // D^(n+1) / (n^n Π x), built as the contract builds D_P to stay in range.
+    double dP = d;
+    for (int k = 0; k < n; k++) {
+      final double x = k == i ? xi : k == j ? xj : xp[k];
+      dP = dP * d / (x * n);
+    }
+    final double ann = a * n;
+    return (ann + dP / xi) / (ann + dP / xj);
+  }
+
   /** Output in base units of {@code j} for {@code amountIn} base units of {@code i}. */
   public static double output(
       final double[] xp,
@@ -115,15 +171,7 @@ public final class StableSwapFloat {
     final double d = invariant(xp, n, a);
     final double xi = xp[i] + amountIn * (1 - feeIn) * inScale;
     final double xj = balanceOut(xp, n, a, d, i, xi, j);
-    // D^(n+1) / (n^n Π x), built as the contract builds D_P to stay in range.
-    double dP = d;
-    for (int k = 0; k < n; k++) {
-      final double x = k == i ? xi : k == j ? xj : xp[k];
-      dP = dP * d / (x * n);
-    }
-    final double ann = a * n;
-    final double rate = (ann + dP / xi) / (ann + dP / xj);
-    return rate * (1 - feeIn) * (1 - feeOut) * inScale / outScale;
+    return slope(xp, n, a, d, i, xi, j, xj) * (1 - feeIn) * (1 - feeOut) * inScale / outScale;
   }
 
   /**

@@ -25,7 +25,7 @@ public final class CurveSwapCurve extends SwapCurve {
   private int n;
   private double scaleIn;
   private double scaleOut;
-  private double ann;
+  private double amp;
   private double d;
   private double gamma;
   private double yOut0;
@@ -50,7 +50,7 @@ public final class CurveSwapCurve extends SwapCurve {
     scaleIn = pool.rate(in).toDouble() / 1e18;
     scaleOut = pool.rate(out).toDouble() / 1e18;
     final double a = pool.amp().toDouble() / pool.variant().aPrecision();
-    ann = a * n;
+    amp = a;
     gamma = 1.0 - pool.fee().toDouble() / CurveStableSwapPool.FEE_DENOMINATOR;
     d = StableSwapFloat.invariant(xp, n, a);
     yOut0 = newBalanceOut(xp[in]);
@@ -60,21 +60,7 @@ public final class CurveSwapCurve extends SwapCurve {
 
   /** The output coin's xp balance that keeps D when the input coin's is {@code newIn}. */
   private double newBalanceOut(final double newIn) {
-    double sPrime = 0.0;
-    double c = d;
-    for (int i = 0; i < n; i++) {
-      if (i == out) {
-        continue;
-      }
-      final double xi = i == in ? newIn : xp[i];
-      sPrime += xi;
-      c = c * d / (xi * n);
-    }
-    c = c * d / (ann * n);
-    // y² + (b − D)·y = c with b = S' + D/Ann, the quadratic get_y iterates on.
-    final double b = sPrime + d / ann - d;
-    final double disc = Math.sqrt(b * b + 4.0 * c);
-    return b > 0.0 ? 2.0 * c / (b + disc) : 0.5 * (disc - b);
+    return StableSwapFloat.balanceOutDirect(xp, n, amp, d, in, newIn, out);
   }
 
   @Override
@@ -93,9 +79,10 @@ public final class CurveSwapCurve extends SwapCurve {
   }
 
   /**
-   * Marginal rate in closed form: with {@code P = D^(n+1) / (n^n Π x_i)} at the balances after the
-   * trade, the invariant's partial derivatives are {@code Ann + P/x_k}, so {@code −dy/dx = (Ann +
-   * P/x_in) / (Ann + P/y_out)} in xp units; times the output-side fee factor and the two rates.
+   * Marginal rate in closed form ({@link StableSwapFloat#slope}): with {@code P = D^(n+1) / (n^n Π
+   * x_i)} at the balances after the trade, the invariant's partial derivatives are {@code Ann +
+   * P/x_k}, so {@code −dy/dx = (Ann + P/x_in) / (Ann + P/y_out)} in xp units; times the output-side
+   * fee factor and the two rates.
    */
   @Override
   public double marginal(final double a) {
@@ -107,12 +94,7 @@ public final class CurveSwapCurve extends SwapCurve {
     if (!(yOut > 0.0)) {
       return 0.0;
     }
-    double p = d;
-    for (int i = 0; i < n; i++) {
-      final double xi = i == in ? xIn : i == out ? yOut : xp[i];
-      p = p * d / (xi * n);
-    }
-    final double rate = (ann + p / xIn) / (ann + p / yOut);
+    final double rate = StableSwapFloat.slope(xp, n, amp, d, in, xIn, out, yOut);
     return gamma * scaleIn / scaleOut * rate;
   }
 }

@@ -6,9 +6,9 @@ import io.sextant.routing.math.balancer.BalancerStablePool;
 /**
  * A Balancer stable pool between two of its tokens, by the StableSwap invariant in {@code double}
  * on upscaled balances ({@code Ann = A·n} as in Balancer's {@code StableMath}); the new balance of
- * the output token solves the invariant's quadratic directly (where {@link StableSwapFloat}
- * iterates). The invariant is {@link StableSwapFloat#invariant}. The marginal is in closed form;
- * its inverse is the default root finder.
+ * the output token solves the invariant's quadratic directly ({@link
+ * StableSwapFloat#balanceOutDirect}). The invariant is {@link StableSwapFloat#invariant}. The
+ * marginal is in closed form; its inverse is the default root finder.
  */
 public final class StableSwapCurve extends SwapCurve {
   private final BalancerStablePool pool;
@@ -20,7 +20,7 @@ public final class StableSwapCurve extends SwapCurve {
   private int outK;
   private double sfIn;
   private double sfOut;
-  private double ann;
+  private double amp;
   private double d;
   private double gamma;
   private double cap;
@@ -51,7 +51,7 @@ public final class StableSwapCurve extends SwapCurve {
     sfIn = pool.scalingFactor(in).toDouble() / 1e18;
     sfOut = pool.scalingFactor(out).toDouble() / 1e18;
     final double a = pool.amplification().toDouble() / 1000.0;
-    ann = a * n;
+    amp = a;
     gamma = 1.0 - pool.swapFee().toDouble() / 1e18;
     d = StableSwapFloat.invariant(xp, n, a);
     double s = 0.0;
@@ -63,20 +63,7 @@ public final class StableSwapCurve extends SwapCurve {
   }
 
   private double newBalanceOut(final double newIn) {
-    double sPrime = 0.0;
-    double c = d;
-    for (int i = 0; i < n; i++) {
-      if (i == outK) {
-        continue;
-      }
-      final double xi = i == inK ? newIn : xp[i];
-      sPrime += xi;
-      c = c * d / (xi * n);
-    }
-    c = c * d / (ann * n);
-    final double b = sPrime + d / ann - d;
-    final double disc = Math.sqrt(b * b + 4.0 * c);
-    return b > 0.0 ? 2.0 * c / (b + disc) : 0.5 * (disc - b);
+    return StableSwapFloat.balanceOutDirect(xp, n, amp, d, inK, newIn, outK);
   }
 
   @Override
@@ -95,11 +82,11 @@ public final class StableSwapCurve extends SwapCurve {
   }
 
   /**
-   * Marginal rate in closed form: with {@code P = D^(n+1) / (n^n Π x_i)} at the balances after the
-   * trade, the invariant's partial derivatives are {@code Ann + P/x_k}, so {@code −dy/dx = (Ann +
-   * P/x_in) / (Ann + P/y_out)} in upscaled units, times the fee factor and the scaling. One
-   * quadratic solve per call (a central difference needed two and lost half the digits), which the
-   * inverse marginal's root finder calls at every step.
+   * Marginal rate in closed form ({@link StableSwapFloat#slope}): with {@code P = D^(n+1) / (n^n Π
+   * x_i)} at the balances after the trade, the invariant's partial derivatives are {@code Ann +
+   * P/x_k}, so {@code −dy/dx = (Ann + P/x_in) / (Ann + P/y_out)} in upscaled units, times the fee
+   * factor and the scaling. One quadratic solve per call (a central difference needed two and lost
+   * half the digits), which the inverse marginal's root finder calls at every step.
    */
   @Override
   public double marginal(final double a) {
@@ -111,12 +98,7 @@ public final class StableSwapCurve extends SwapCurve {
     if (!(yOut > 0.0)) {
       return 0.0;
     }
-    double p = d;
-    for (int i = 0; i < n; i++) {
-      final double xi = i == inK ? xIn : i == outK ? yOut : xp[i];
-      p = p * d / (xi * n);
-    }
-    final double rate = (ann + p / xIn) / (ann + p / yOut);
+    final double rate = StableSwapFloat.slope(xp, n, amp, d, inK, xIn, outK, yOut);
     return gamma * sfIn / sfOut * rate;
   }
 }
