@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A private anvil node for one test class: the binary from {@code tools/chain/node_modules}, bound
@@ -24,6 +26,12 @@ import java.util.concurrent.TimeUnit;
  * cannot; the message carries the tail of the node's log. {@link #close()} kills the process and a
  * JVM shutdown hook does the same if the test JVM dies first. The log is kept in {@code
  * target/anvil/} for post-mortems.
+ *
+ * <p>Each node runs with its own {@code HOME} (a fresh directory under {@code target/anvil/}),
+ * deleted when the node is closed: anvil spills historical states to {@code
+ * $HOME/.foundry/anvil/tmp/anvil-state-*} (gigabytes for a long differential run) and does not
+ * remove them when it is stopped by a signal, so with the real {@code HOME} every build left them
+ * behind until the disk filled.
  */
 public final class AnvilNode implements AutoCloseable {
   /** Chain id of every node started here. */
@@ -42,11 +50,13 @@ public final class AnvilNode implements AutoCloseable {
   private final Path log;
   private final int port;
   private final Thread shutdownHook;
+  private final Path home;
 
-  private AnvilNode(final Process process, final Path log, final int port) {
+  private AnvilNode(final Process process, final Path log, final int port, final Path home) {
     this.process = process;
     this.log = log;
     this.port = port;
+    this.home = home;
     this.shutdownHook = new Thread(this::kill, "anvil-killer-" + port);
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
@@ -108,18 +118,21 @@ public final class AnvilNode implements AutoCloseable {
             "fifo"));
     cmd.addAll(extraArgs);
     final Process process;
+    final Path home;
     try {
       Files.createDirectories(logDir);
+      home = Files.createTempDirectory(logDir, "home-" + port + "-");
+      final ProcessBuilder pb = new ProcessBuilder(cmd);
+      pb.environment().put("HOME", home.toString());
       process =
-          new ProcessBuilder(cmd)
-              .redirectErrorStream(true)
+          pb.redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
               .redirectInput(ProcessBuilder.Redirect.PIPE)
               .start();
     } catch (final IOException e) {
       throw new IllegalStateException("cannot start anvil: " + String.join(" ", cmd), e);
     }
-    final AnvilNode node = new AnvilNode(process, log, port);
+    final AnvilNode node = new AnvilNode(process, log, port, home);
     try {
       node.awaitReady();
       return node;
@@ -204,17 +217,29 @@ public final class AnvilNode implements AutoCloseable {
   }
 
   private void kill() {
-    if (!process.isAlive()) {
+    if (process.isAlive()) {
+      process.destroy();
+      try {
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+      } catch (final InterruptedException e) {
+        process.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
+    }
+    deleteHome();
+  }
+
+  /** Removes the node's private HOME (and the state anvil spilled there) once it has exited. */
+  private void deleteHome() {
+    if (process.isAlive() || !Files.exists(home)) {
       return;
     }
-    process.destroy();
-    try {
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (final InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
+    try (Stream<Path> files = Files.walk(home)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (final IOException e) {
+      throw new UncheckedIOException("cannot delete anvil's home " + home, e);
     }
   }
 
