@@ -40,7 +40,7 @@ public final class ConcentratedLiquidityCurve {
     double l = pool.liquidityDouble();
     double a = Math.max(amountIn, 0.0);
     double out = 0.0;
-    int j = pool.indexAtOrBelow(pool.tick());
+    int j = pool.currentIndex();
     if (!zeroForOne) {
       j++;
     }
@@ -80,7 +80,7 @@ public final class ConcentratedLiquidityCurve {
     double s = pool.sqrtPriceDouble();
     double l = pool.liquidityDouble();
     double a = 0.0;
-    int j = pool.indexAtOrBelow(pool.tick());
+    int j = pool.currentIndex();
     if (!zeroForOne) {
       j++;
     }
