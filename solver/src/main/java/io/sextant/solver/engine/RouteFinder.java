@@ -19,4 +19,17 @@ public interface RouteFinder {
    * rate exceeds it cannot be filled, so it is not routed at all.
    */
   double rateBound(int sell, int buy);
+
+  /**
+   * What the route this finder takes for selling exactly {@code amountIn} of {@code sell} earns,
+   * gas ignored: its output and, when the finder knows it, the marginal rate there; {@code null}
+   * when it finds none. {@link SingleOrderSolver} screens orders with two of them.
+   */
+  Probe probe(int sell, int buy, BigInteger amountIn);
+
+  /**
+   * A gas-free route's output for an input, and the marginal rate (buy units per extra sell unit)
+   * at that input, or {@code NaN} when unknown.
+   */
+  record Probe(double amountIn, double amountOut, double marginal) {}
 }

@@ -2,19 +2,23 @@ package io.sextant.solver.engine;
 
 import io.sextant.feeds.cow.CowMarket;
 import io.sextant.feeds.cow.CowOrder;
+import io.sextant.routing.graph.RoutingMarket;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Arrays;
 
 /**
  * Fills one order through the pools, alone, from the auction's state.
  *
  * <ul>
- *   <li>Screen: an order whose limit rate is above the route finder's {@link RouteFinder#rateBound
- *       spot bound} cannot be filled at any size and is not routed (on the embedded auction nearly
- *       every order).
+ *   <li>Screens: an order whose limit rate is above the route finder's {@link RouteFinder#rateBound
+ *       spot bound}, or that the concave bound of a few gas-free probes ({@link FillScreen}) shows
+ *       cannot pay its limit and least fee at any size, is not routed (on the embedded auction
+ *       nearly every order). The least fee is that of the settlement overhead and of the cheapest
+ *       pool holding the sell token.
  *   <li>Fill-or-kill orders: the whole amount or nothing.
  *   <li>Partially fillable orders: the whole amount when it respects the limit price (with the
- *       fee); otherwise, when even the marginal rate beats the limit, a golden-section search over
+ *       fee); otherwise (the screen having found that some size may) a golden-section search over
  *       the fill size maximises the surplus, each probe routed exactly (surplus is concave in the
  *       fill: concave pool output less a linear limit and a fee that only steps with the pools
  *       used); it stops early once the concave upper bound of its samples ({@link Search}) shows
@@ -38,6 +42,10 @@ final class SingleOrderSolver {
   private final RouteFinder finder;
   private final NativePrices prices;
   private final long overhead;
+  private final FillScreen screen;
+
+  /** Per token, the least gas of a pool holding it: every route pays at least its first pool's. */
+  private final long[] leastPoolGas;
 
   SingleOrderSolver(
       final CowMarket market,
@@ -48,6 +56,17 @@ final class SingleOrderSolver {
     this.finder = finder;
     this.prices = prices;
     this.overhead = overhead;
+    this.screen = new FillScreen(finder);
+    final RoutingMarket m = market.market();
+    leastPoolGas = new long[m.tokenCount()];
+    Arrays.fill(leastPoolGas, Long.MAX_VALUE);
+    for (int p = 0; p < m.poolCount(); p++) {
+      for (int t : m.poolTokens(p)) {
+        if (t >= 0) {
+          leastPoolGas[t] = Math.min(leastPoolGas[t], m.gasUnits(p));
+        }
+      }
+    }
   }
 
   /** The best fill of {@code o}, or {@code null} when none respects its limit price. */
@@ -61,12 +80,15 @@ final class SingleOrderSolver {
         || o.buyAmount().signum() <= 0) {
       return null;
     }
-    // No route of any size beats the best spot product, and a limit order pays at least the
-    // settlement overhead's fee: every fill, sell or buy, needs bound·(sellAmount − fee) ≥
-    // buyAmount. An order asking more is not routed at all.
+    // No route of any size beats the best spot product, and a limit order pays at least the fee
+    // of the settlement overhead and of one pool holding the sell token: every fill, sell or buy,
+    // needs bound·(sellAmount − fee) ≥ buyAmount. An order asking more is not routed at all.
     BigInteger leastFee = BigInteger.ZERO;
     if (o.orderClass() == CowOrder.OrderClass.LIMIT) {
-      leastFee = prices.fee(o.sellToken(), overhead);
+      if (leastPoolGas[sell] == Long.MAX_VALUE) {
+        return null;
+      }
+      leastFee = prices.fee(o.sellToken(), overhead + leastPoolGas[sell]);
       if (leastFee == null) {
         return null;
       }
@@ -74,6 +96,9 @@ final class SingleOrderSolver {
     final double bound = finder.rateBound(sell, buy);
     if (bound * o.sellAmount().subtract(leastFee).doubleValue()
         < o.buyAmount().doubleValue() * (1.0 - BOUND_SLACK)) {
+      return null;
+    }
+    if (screen.cannotFill(o, sell, buy, leastFee)) {
       return null;
     }
     final boolean isSell = o.kind() == CowOrder.Kind.SELL;
@@ -85,17 +110,7 @@ final class SingleOrderSolver {
     if (!o.partiallyFillable()) {
       return null;
     }
-    // Does the marginal rate beat the limit at all? If not, no fill size can (concavity).
     final BigInteger tiny = full.divide(BigInteger.valueOf(1_000_000)).max(BigInteger.ONE);
-    final Route probe = finder.route(sell, buy, isSell, tiny);
-    if (probe == null
-        || probe
-                .amountIn()
-                .multiply(o.buyAmount())
-                .compareTo(probe.amountOut().multiply(o.sellAmount()))
-            > 0) {
-      return null;
-    }
     final double f = full.doubleValue();
     final Search search = new Search((isSell ? o.buyAmount() : o.sellAmount()).doubleValue());
     search.add(f, score(whole));

@@ -74,19 +74,35 @@ public final class SinglePathRouteFinder implements RouteFinder {
   @Override
   public Route route(
       final int sell, final int buy, final boolean exactIn, final BigInteger amount) {
-    if (sell == buy || amount.signum() <= 0 || amount.bitLength() > 256) {
+    if (!best(sell, buy, exactIn, amount, gasValue(exactIn ? buy : sell))) {
       return null;
+    }
+    return exact(exactIn, amount);
+  }
+
+  @Override
+  public Probe probe(final int sell, final int buy, final BigInteger amountIn) {
+    return best(sell, buy, true, amountIn, 0.0)
+        ? new Probe(amountIn.doubleValue(), bestScore, Double.NaN)
+        : null;
+  }
+
+  /** Searches every path for the best one, scored net of {@code gasValue} per gas unit. */
+  private boolean best(
+      final int sell,
+      final int buy,
+      final boolean exactIn,
+      final BigInteger amount,
+      final double gasValue) {
+    if (sell == buy || amount.signum() <= 0 || amount.bitLength() > 256) {
+      return false;
     }
     bestScore = exactIn ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
     bestHops = 0;
     Arrays.fill(visited, false);
     visited[sell] = true;
-    final double gasValue = gasValue(exactIn ? buy : sell);
     search(sell, buy, exactIn, UInt256.of(amount), 0, gasValue);
-    if (bestHops == 0) {
-      return null;
-    }
-    return exact(exactIn, amount);
+    return bestHops > 0;
   }
 
   private double gasValue(final int token) {

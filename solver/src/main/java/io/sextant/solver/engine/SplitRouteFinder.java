@@ -35,13 +35,26 @@ public final class SplitRouteFinder implements RouteFinder {
   }
 
   @Override
-  public Route route(final int sell, final int buy, final boolean exactIn, final BigInteger a) {
-    if (a.signum() <= 0 || a.bitLength() > 256) {
+  public Probe probe(final int sell, final int buy, final BigInteger amountIn) {
+    if (!plan(sell, buy, true, amountIn, 0.0)) {
       return null;
     }
+    return new Probe(plan.amountIn.toDouble(), plan.amountOut.toDouble(), router.lastLambda());
+  }
+
+  private boolean plan(
+      final int sell, final int buy, final boolean exactIn, final BigInteger a, final double gas) {
+    if (a.signum() <= 0 || a.bitLength() > 256) {
+      return false;
+    }
     amount.set(a);
-    router.route(sell, buy, exactIn, amount, maxHops, gasPriceWei, plan);
-    if (!plan.ok() || plan.amountOut.isZero() || plan.amountIn.isZero()) {
+    router.route(sell, buy, exactIn, amount, maxHops, gas, plan);
+    return plan.ok() && !plan.amountOut.isZero() && !plan.amountIn.isZero();
+  }
+
+  @Override
+  public Route route(final int sell, final int buy, final boolean exactIn, final BigInteger a) {
+    if (!plan(sell, buy, exactIn, a, gasPriceWei)) {
       return null;
     }
     final List<Route.Leg> legs = new ArrayList<>(plan.legCount());
