@@ -22,15 +22,16 @@ import java.math.BigInteger;
  *
  * The smallest of these bounds less the limit is piecewise linear in y, so it is largest at a
  * breakpoint. This is Kelley's cutting-plane method on a concave function: while that largest value
- * is positive but no probe yet meets the limit, the next probe goes where the bound is largest, up
- * to {@link #MAX_PROBES} probes in all. The order is dropped when the bound falls below 0. Probes
- * come from the router's rounded, finalised optimum, so outputs are widened by {@link #SLACK} and
- * marginal rates narrowed by it.
+ * is positive but no probe yet meets the limit, the next probe goes where the bound is largest (but
+ * never below a millionth of S), starting from one at {@code S − F}, up to {@link #MAX_PROBES}
+ * probes in all. The order is dropped when the bound falls below 0. Probes come from the router's
+ * rounded, finalised optimum, so outputs are widened by {@link #SLACK} and marginal rates narrowed
+ * by it.
  *
  * <p>Per request; not thread-safe.
  */
 final class FillScreen {
-  /** Probes per partially fillable order at most (the first two: a millionth of S, and S − F). */
+  /** Probes per partially fillable order at most. */
   static final int MAX_PROBES = 4;
 
   /** Relative widening of the probes. */
@@ -67,10 +68,7 @@ final class FillScreen {
     if (!o.partiallyFillable()) {
       return out[0] < b * (1.0 - SingleOrderSolver.BOUND_SLACK);
     }
-    final BigInteger small = o.sellAmount().divide(SMALL_FRACTION).max(BigInteger.ONE);
-    if (small.compareTo(top) < 0) {
-      probe(sell, buy, small);
-    }
+    final double small = o.sellAmount().divide(SMALL_FRACTION).max(BigInteger.ONE).doubleValue();
     final double limit = b / o.sellAmount().doubleValue();
     final double f = fee.doubleValue();
     while (true) {
@@ -83,10 +81,12 @@ final class FillScreen {
       if (most < -SingleOrderSolver.BOUND_SLACK * b) {
         return true;
       }
-      if (probes == MAX_PROBES || !(argmax > 0.0) || near(argmax)) {
+      // Next probe where the bound is largest, but never below the small size.
+      final double next = argmax >= small ? argmax : small;
+      if (probes == MAX_PROBES || !(next < in[0]) || near(next)) {
         return false;
       }
-      if (!probe(sell, buy, new BigDecimal(argmax).toBigInteger().max(BigInteger.ONE))) {
+      if (!probe(sell, buy, new BigDecimal(next).toBigInteger().max(BigInteger.ONE))) {
         return false;
       }
     }

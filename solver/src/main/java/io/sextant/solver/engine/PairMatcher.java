@@ -18,7 +18,8 @@ import java.util.List;
  *
  * <ul>
  *   <li>A is in excess at the pools' marginal rate: route {@code Δ} of A to B, {@code p =
- *       out(Δ)/Δ}; the root of {@code Δ = E(p(Δ))} is found by bisection with the exact router;
+ *       out(Δ)/Δ}; the root of {@code Δ = E(p(Δ))} is found by regula falsi (Illinois) with the
+ *       exact router;
  *   <li>B is in excess: the mirror image;
  *   <li>neither: a pure coincidence of wants at {@code p = −M/K}, no interaction.
  * </ul>
@@ -30,7 +31,7 @@ import java.util.List;
  * thread-safe.
  */
 final class PairMatcher {
-  private static final int BISECTIONS = 36;
+  private static final int ROOT_STEPS = 36;
   private static final int FIX_STEPS = 24;
 
   private final CowMarket market;
@@ -278,23 +279,47 @@ final class PairMatcher {
       return null; // X is not in excess at the marginal rate
     }
     double lo = probeIn;
+    double gLo = probeIn - excessX(k, m, p0, aToB);
     double hi = Math.max(probeIn * 2.0, excessX(k, m, p0, aToB));
+    double gHi = Double.NaN; // unknown (no route): the next step bisects
     // g(Δ) = Δ − E_X(p(Δ)) grows with Δ; find hi with g(hi) >= 0.
     for (int grow = 0; grow < 8; grow++) {
       final Route r = finder.route(x, y, true, whole(hi));
-      if (r == null || hi - excessX(k, m, ratio(r, aToB), aToB) >= 0.0) {
+      gHi = r == null ? Double.NaN : hi - excessX(k, m, ratio(r, aToB), aToB);
+      if (r == null || gHi >= 0.0) {
         break;
       }
       lo = hi;
+      gLo = gHi;
       hi *= 2.0;
     }
-    for (int i = 0; i < BISECTIONS && hi - lo > 1.0; i++) {
-      final double mid = 0.5 * (lo + hi);
+    // The root of g in [lo, hi]: regula falsi, Illinois variant (each exact route is costly, and
+    // bisection needed ~36 of them), bisecting whenever a secant step would not shrink the bracket.
+    int side = 0;
+    for (int i = 0; i < ROOT_STEPS && hi - lo > 1.0; i++) {
+      double mid = 0.5 * (lo + hi);
+      if (Double.isFinite(gHi) && gHi > gLo) {
+        final double secant = hi - gHi * (hi - lo) / (gHi - gLo);
+        final double margin = 1e-3 * (hi - lo);
+        if (secant > lo + margin && secant < hi - margin) {
+          mid = secant;
+        }
+      }
       final Route r = finder.route(x, y, true, whole(mid));
-      if (r == null || mid - excessX(k, m, ratio(r, aToB), aToB) >= 0.0) {
+      final double g = r == null ? Double.NaN : mid - excessX(k, m, ratio(r, aToB), aToB);
+      if (r == null || g >= 0.0) {
         hi = mid;
+        gHi = g;
+        gLo = side == 1 ? gLo / 2.0 : gLo;
+        side = 1;
       } else {
         lo = mid;
+        gLo = g;
+        gHi = side == -1 ? gHi / 2.0 : gHi;
+        side = -1;
+        if (g > -0.5) {
+          break; // within half a unit of the root
+        }
       }
     }
     Route r = finder.route(x, y, true, whole(lo));
