@@ -55,18 +55,8 @@ public final class StableSwapFloat {
       final double xi,
       final int j) {
     final double ann = a * n;
-    double c = d;
-    double s = 0;
-    for (int k = 0; k < n; k++) {
-      if (k == j) {
-        continue;
-      }
-      final double x = k == i ? xi : xp[k];
-      s += x;
-      c = c * d / (x * n);
-    }
-    c = c * d / (ann * n);
-    final double b = s + d / ann;
+    final double c = productTerm(xp, n, ann, d, i, xi, j);
+    final double b = othersSum(xp, n, i, xi, j) + d / ann;
     double y = d;
     for (int round = 0; round < 255; round++) {
       final double prev = y;
@@ -76,6 +66,42 @@ public final class StableSwapFloat {
       }
     }
     return y;
+  }
+
+  /**
+   * {@code c = D^(n+1)/(n^n·Π' x·Ann)} of the invariant's quadratic in coin {@code j}'s balance,
+   * the product over the other coins, {@code i}'s balance taken as {@code xi}.
+   */
+  private static double productTerm(
+      final double[] xp,
+      final int n,
+      final double ann,
+      final double d,
+      final int i,
+      final double xi,
+      final int j) {
+    double c = d;
+    for (int k = 0; k < n; k++) {
+      if (k != j) {
+        c = c * d / ((k == i ? xi : xp[k]) * n);
+      }
+    }
+    return c * d / (ann * n);
+  }
+
+  /**
+   * {@code S'}: the sum of the balances other than coin {@code j}'s, {@code i}'s taken as {@code
+   * xi}.
+   */
+  private static double othersSum(
+      final double[] xp, final int n, final int i, final double xi, final int j) {
+    double s = 0;
+    for (int k = 0; k < n; k++) {
+      if (k != j) {
+        s += k == i ? xi : xp[k];
+      }
+    }
+    return s;
   }
 
   /**
@@ -93,18 +119,8 @@ public final class StableSwapFloat {
       final double xi,
       final int j) {
     final double ann = a * n;
-    double c = d;
-    double s = 0;
-    for (int k = 0; k < n; k++) {
-      if (k == j) {
-        continue;
-      }
-      final double x = k == i ? xi : xp[k];
-      s += x;
-      c = c * d / (x * n);
-    }
-    c = c * d / (ann * n);
-    final double b = s + d / ann - d;
+    final double c = productTerm(xp, n, ann, d, i, xi, j);
+    final double b = othersSum(xp, n, i, xi, j) + d / ann - d;
     final double disc = Math.sqrt(b * b + 4.0 * c);
     return b > 0.0 ? 2.0 * c / (b + disc) : 0.5 * (disc - b);
   }
